@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SupportBot.Activities;
+
+namespace SupportBot.State;
+
+/// <summary>
+/// Removes payment card numbers (keeping the last four digits) and obvious secrets from text before it
+/// is stored or logged. Card candidates must pass the Luhn check so order numbers survive.
+/// </summary>
+public sealed partial class SensitiveDataRedactor
+{
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = CardCandidate().Replace(text, m =>
+        {
+            var digits = new string(m.Value.Where(char.IsAsciiDigit).ToArray());
+            return digits.Length is >= 13 and <= 19 && PassesLuhn(digits)
+                ? "[card ending " + digits[^4..] + "]"
+                : m.Value;
+        });
+        result = Secret().Replace(result, m => m.Groups["label"].Value + "[redacted]");
+        return result;
+    }
+
+    /// <summary>A copy of the activity with its text, and the string values of its payload, redacted.</summary>
+    public Activity Redact(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var json = ActivityJson.Serialize(activity);
+        var copy = ActivityJson.Deserialize(json);
+        if (copy.Text is not null)
+        {
+            copy.Text = Redact(copy.Text);
+        }
+
+        copy.Value = RedactNode(copy.Value);
+        return copy;
+    }
+
+    private JsonNode? RedactNode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj.ToList())
+                {
+                    obj[name] = RedactNode(child);
+                }
+
+                return obj;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    array[i] = RedactNode(array[i]);
+                }
+
+                return array;
+            case JsonValue value when value.TryGetValue<string>(out var s):
+                return JsonValue.Create(Redact(s));
+            default:
+                return node;
+        }
+    }
+
+    internal static bool PassesLuhn(string digits)
+    {
+        var sum = 0;
+        var doubleIt = false;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            var d = digits[i] - '0';
+            if (doubleIt)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    // 13-19 digits, optionally grouped by single spaces or dashes.
+    [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")]
+    private static partial Regex CardCandidate();
+
+    [GeneratedRegex(@"(?<label>\b(?:password|passcode|pwd|token|secret|api[_ -]?key)\s*(?:is|:|=)\s*)\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Secret();
+}

@@ -1,0 +1,1 @@
+namespace SupportBot.Storage.LiteDb; internal static class Placeholder { }
