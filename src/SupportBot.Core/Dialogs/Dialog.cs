@@ -47,6 +47,14 @@ public abstract class Dialog(string id)
     /// <summary>Whether <see cref="GoBackAsync"/> has a previous question to return to.</summary>
     public virtual bool CanGoBack(DialogInstance instance) => false;
 
+    /// <summary>
+    /// Called when this instance was started under another <see cref="Version"/> of the dialog. The
+    /// instance is active (dialogs above it were removed). Return true once the conversation has been
+    /// carried over to the new version; false lets the caller restart it.
+    /// </summary>
+    public virtual Task<bool> ResumeAfterVersionChangeAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
+
     /// <summary>Called when this instance leaves the stack, however that happens.</summary>
     public virtual Task OnEndAsync(ITurnContext turnContext, DialogInstance instance, DialogEndReason reason, CancellationToken cancellationToken) =>
         Task.CompletedTask;

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace SupportBot.Playbooks;
+
+/// <summary>What a finished playbook hands back: which outcome, and everything collected on the way.</summary>
+public sealed class PlaybookResult
+{
+    public string PlaybookId { get; set; } = "";
+
+    public string OutcomeId { get; set; } = "";
+
+    public JsonObject Values { get; set; } = [];
+
+    public OutcomeView Outcome { get; set; } = new();
+}
+
+/// <summary>An outcome with its templates filled in; what channels render as the final card.</summary>
+public sealed class OutcomeView
+{
+    public string PlaybookId { get; set; } = "";
+
+    public string PlaybookTitle { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public List<string> Actions { get; set; } = [];
+
+    public NoteView Note { get; set; } = new();
+
+    public string DispositionCategory { get; set; } = "";
+
+    public string DispositionName { get; set; } = "";
+
+    public string? EscalationRoute { get; set; }
+
+    public string? EscalationUrgency { get; set; }
+
+    public string? EscalationReason { get; set; }
+}
+
+/// <summary>The drafted ticket note, section by section, in the notes-policy outline.</summary>
+public sealed class NoteView
+{
+    public string Customer { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+
+    public List<string> Resolution { get; set; } = [];
+
+    public string? AdditionalInfo { get; set; }
+
+    public string? FollowUp { get; set; }
+
+    /// <summary>The note as plain text, ready to paste into a ticket.</summary>
+    public string ToPlainText()
+    {
+        var lines = new List<string>
+        {
+            "Customer: " + Customer,
+            "Reason: " + Reason,
+            "Resolution:",
+        };
+        lines.AddRange(Resolution.Select(r => "- " + r));
+        if (!string.IsNullOrWhiteSpace(AdditionalInfo))
+        {
+            lines.Add("Additional info: " + AdditionalInfo);
+        }
+
+        lines.Add("Follow-up: " + (string.IsNullOrWhiteSpace(FollowUp) ? "None" : FollowUp));
+        return string.Join('\n', lines);
+    }
+}

@@ -1,1 +1,0 @@
-namespace SupportBot.Storage.LiteDb; internal static class Placeholder { }
