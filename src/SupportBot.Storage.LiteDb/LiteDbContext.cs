@@ -97,10 +97,23 @@ public sealed class LiteDbContext : IDisposable
 
     private static LiteDatabase Open(string path)
     {
+        // Probe an existing file read-only first: when LiteDB meets a damaged page it flags the header as
+        // invalid, which is a write. A read-only open leaves a damaged file byte-for-byte as it was.
+        if (File.Exists(path) && new FileInfo(path).Length > 0)
+        {
+            OpenAndTouch(path, readOnly: true).Dispose();
+        }
+
+        return OpenAndTouch(path, readOnly: false);
+    }
+
+    private static LiteDatabase OpenAndTouch(string path, bool readOnly)
+    {
         var connection = new ConnectionString
         {
             Filename = path,
             Connection = ConnectionType.Direct,
+            ReadOnly = readOnly,
             // Both would rewrite an existing file behind our back.
             AutoRebuild = false,
             Upgrade = false,
@@ -115,7 +128,7 @@ public sealed class LiteDbContext : IDisposable
             // LiteDB reads lazily; touch our collections now so a damaged file fails here, not mid-turn.
             database.GetCollection(LiteDbStorage.CollectionName).FindById(" probe ");
             database.GetCollection(LiteDbTranscriptStore.CollectionName).FindById(0L);
-            if (!database.UtcDate)
+            if (!readOnly && !database.UtcDate)
             {
                 database.UtcDate = true;
             }

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using SupportBot.Activities;
+
+namespace SupportBot.Host.Channels.BotFramework;
+
+/// <summary><c>/api/messages</c>: the Bot Framework messaging endpoint.</summary>
+public static class BotFrameworkEndpoints
+{
+    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
+    {
+        // The Agents Playground probes the endpoint with HEAD before it starts.
+        endpoints.MapMethods("/api/messages", ["HEAD"], () => Results.Ok());
+        endpoints.MapPost("/api/messages", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext httpContext,
+        BotFrameworkAdapter adapter,
+        IActivityAuthenticator authenticator,
+        Microsoft.Extensions.Options.IOptions<Hosting.TeamsOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var read = await RequestBody.ReadAsync(httpContext.Request, options.Value.MaxActivityBytes, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        Activity activity;
+        try
+        {
+            activity = ActivityJson.Deserialize(read.Body!);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body is not a valid Bot Framework activity: " + ex.Message);
+        }
+
+        var missing = MissingFields(activity);
+        if (missing.Count > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The activity is missing " + string.Join(", ", missing) + ".");
+        }
+
+        var auth = await authenticator.AuthenticateAsync(httpContext, activity, cancellationToken);
+        if (!auth.Allowed)
+        {
+            return Problem(auth.StatusCode, auth.Problem!);
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // Invokes (card actions, task modules) arrive with the Teams work; answer "not implemented" as the SDK does.
+            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+
+        await adapter.ProcessActivityAsync(activity, cancellationToken);
+        return Results.Ok();
+    }
+
+    private static List<string> MissingFields(Activity activity)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            missing.Add("'type'");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            missing.Add("'conversation.id'");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            missing.Add("'serviceUrl' (needed to send the reply)");
+        }
+
+        return missing;
+    }
+
+    internal static IResult Problem(int status, string detail) =>
+        Results.Json(new { error = detail }, statusCode: status);
+}

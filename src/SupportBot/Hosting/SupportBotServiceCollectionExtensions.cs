@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Bot;
+using SupportBot.Knowledge;
+using SupportBot.Ordering;
+using SupportBot.Playbooks;
+using SupportBot.Recognition;
+using SupportBot.State;
+using SupportBot.Storage.LiteDb;
+using SupportBot.Turns;
+
+namespace SupportBot.Host.Hosting;
+
+public static class SupportBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything a SupportBot turn needs, shared by the web host and the terminal chat: storage,
+    /// playbooks, knowledge, the bot and the middleware onion (state, de-duplication, transcript).
+    /// </summary>
+    public static IServiceCollection AddSupportBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingletonTimeProvider();
+        services.AddLiteDbStorage(configuration);
+
+        services.AddOptions<DialogsOptions>().Bind(configuration.GetSection(DialogsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DialogsOptions>, ContentOptionsValidator>();
+        services.AddSingleton<IValidateOptions<KnowledgeOptions>, ContentOptionsValidator>();
+
+        services.AddSingleton(sp => PlaybookCatalog.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path)));
+        services.AddSingleton<IKnowledgeBase>(sp => new Bm25KnowledgeBase(
+            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path))));
+        services.AddSingleton(sp => DialogSetFactory.Create(sp.GetRequiredService<PlaybookCatalog>()));
+        services.AddSingleton<IIntentRecognizer, TriggerIntentRecognizer>();
+        services.AddSingleton<IBot, TriageBot>();
+
+        services.AddSingleton<IConversationGate, InProcessConversationGate>();
+        services.AddSingleton<SensitiveDataRedactor>();
+
+        // Order matters: state is loaded first and saved last; duplicates are dropped before anything
+        // is recorded; the transcript sees the turn's replies on the way out.
+        services.AddSingleton<SupportBot.Turns.IMiddleware, ConversationStateMiddleware>();
+        services.AddSingleton<SupportBot.Turns.IMiddleware, DeduplicationMiddleware>();
+        services.AddSingleton<SupportBot.Turns.IMiddleware, TranscriptMiddleware>();
+        services.AddSingleton<TurnPipeline>();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

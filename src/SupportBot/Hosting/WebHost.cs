@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Host.Channels.BotFramework;
+using SupportBot.Host.Channels.WebChat;
+using SupportBot.Host.Endpoints;
+
+namespace SupportBot.Host.Hosting;
+
+/// <summary>Builds and runs the ASP.NET Core host: the web chat page, the Bot Framework endpoint and health probes.</summary>
+public static partial class WebHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSupportBotCore(builder.Configuration);
+        builder.Services.AddSupportBotTelemetry(builder.Configuration);
+        builder.Services.AddSupportBotHealthChecks();
+        builder.Services.AddOptions<TeamsOptions>().Bind(builder.Configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        builder.Services.AddSingleton<IConnectorTokenProvider, AnonymousConnectorTokenProvider>();
+        builder.Services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<BotFrameworkAdapter>(sp => new BotFrameworkAdapter(
+            sp.GetRequiredService<SupportBot.Turns.TurnPipeline>(), sp.GetRequiredService<ConnectorClient>()));
+        builder.Services.AddSingleton<WebChatAdapter>();
+        builder.Services.AddSingleton<IActivityAuthenticator>(sp =>
+            sp.GetRequiredService<IOptions<TeamsOptions>>().Value.IsAnonymous
+                ? new AnonymousLocalAuthenticator()
+                : new UnavailableJwtAuthenticator());
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapSupportBotHealth();
+        app.MapBotFramework();
+        app.MapWebChat();
+        return app;
+    }
+
+    /// <summary>Runs the host; returns a non-zero exit code, with the reason printed, when start-up checks fail.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        if (StartupChecks.Run(app.Services) is { } problem)
+        {
+            await Console.Error.WriteLineAsync("SupportBot cannot start: " + problem);
+            return 1;
+        }
+
+        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        if (teams.IsAnonymous)
+        {
+            LogAnonymousMode(app.Logger);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "ANONYMOUS MODE: Teams:AppId is not set, so /api/messages checks no tokens. It accepts requests from this machine only " +
+        "and replies only to a local serviceUrl. This is for local development; set Teams:AppId and Teams:AppPassword before connecting Teams.")]
+    private static partial void LogAnonymousMode(ILogger logger);
+}
