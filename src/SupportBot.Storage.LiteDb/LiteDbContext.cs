@@ -152,7 +152,8 @@ public sealed class LiteDbContext : IDisposable
             // LiteDB reports damage as LiteException, but random bytes also surface as
             // ArgumentOutOfRangeException, InvalidCastException and the like.
             TryDispose(database);
-            throw Damaged(path, e.Message, e);
+            var reason = e is LiteException ? e.Message : $"reading it failed with {e.GetType().Name}: {e.Message}";
+            throw Damaged(path, reason, e);
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed class LiteDbFileLock : IDisposable
         {
             Release(databasePath);
             var reason = e is IOException
-                ? "another process (another SupportBot instance or a LiteDB tool) has it open"
+                ? "another process (most likely another SupportBot instance) has it open"
                 : $"its lock file '{databasePath}.lock' cannot be created ({e.Message})";
             throw new StorageUnavailableException(
                 $"The LiteDB file '{databasePath}' is locked: {reason}. LiteDB allows one process per file; " +

@@ -1,8 +1,9 @@
 namespace SupportBot.Benchmarks;
 
 /// <summary>
-/// What the simulated agents type. The default walks the support dialog from an incident report to an
-/// order lookup and then starts over, so a conversation loops through the whole dialog; the exact bot
+/// What the simulated agents type. The default walks the battery-belt playbook (dialogs/battery-belt-damage.yaml)
+/// from the incident report through photos, safety check, camera model, who is on the contact and the order
+/// number to its outcome, then starts over, so every conversation loops through a whole dialog. The exact bot
 /// behaviour does not matter for the measurement as long as every message gets at least one reply.
 /// </summary>
 internal sealed class AgentScript
@@ -11,9 +12,10 @@ internal sealed class AgentScript
     [
         "cust says battery belt melted",
         "customer is emailing the photos",
-        "Reveal X-Pro",
-        "order 100-2000-3000",
         "no",
+        "Reveal X-Pro",
+        "account holder",
+        "order 100-2000-3000",
         "start over",
     ];
 

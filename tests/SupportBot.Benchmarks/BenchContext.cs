@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace SupportBot.Benchmarks;
 
 /// <summary>Everything a scenario needs: options, the fake connector, the HTTP client and the agent script.</summary>
-internal sealed class BenchContext(BenchOptions options, FakeConnector connector, BotClient client, AgentScript script, TextWriter log)
+internal sealed class BenchContext(BenchOptions options, FakeConnector connector, BotClient client, AgentScript script, Tracer? tracer, TextWriter log)
 {
     public BenchOptions Options { get; } = options;
 
@@ -21,7 +21,7 @@ internal sealed class BenchContext(BenchOptions options, FakeConnector connector
     /// <summary>Distinguishes this run's conversations from earlier runs stored in the same database.</summary>
     public string RunId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
-    public TurnRunner Runner { get; } = new(connector, client, options.TurnTimeout, options.PostTimeout);
+    public TurnRunner Runner { get; } = new(connector, client, options.TurnTimeout, options.PostTimeout, tracer);
 
     public string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
@@ -34,21 +34,27 @@ internal sealed class BenchContext(BenchOptions options, FakeConnector connector
     {
         // The very first turn of a fresh host pays for JIT and database creation: be generous with it.
         var probeTimeout = TimeSpan.FromSeconds(Math.Max(Options.TurnTimeoutSeconds, 15));
-        var probeRunner = new TurnRunner(Connector, Client, probeTimeout, probeTimeout * 2);
+        var probeRunner = new TurnRunner(Connector, Client, probeTimeout, probeTimeout * 2, tracer);
         var waitStarted = Stopwatch.GetTimestamp();
         while (true)
         {
             var result = await probeRunner.RunTurnAsync(conversation, Script[0], cancellationToken).ConfigureAwait(false);
             var finished = await probeRunner.FinishAsync(result).ConfigureAwait(false);
-            stats.Record(finished);
+            var retry = result.Outcome == TurnOutcome.HttpError && !finished.Post.Answered
+                && Stopwatch.GetElapsedTime(waitStarted).TotalSeconds < Options.WaitForBotSeconds;
+            if (!retry)
+            {
+                // Refused connections while the host starts are not errors of the run.
+                stats.Record(finished);
+            }
+
             switch (result.Outcome)
             {
                 case TurnOutcome.Completed:
                     return null;
                 case TurnOutcome.Cancelled:
                     return "interrupted while waiting for the bot";
-                case TurnOutcome.HttpError when !finished.Post.Answered
-                    && Stopwatch.GetElapsedTime(waitStarted).TotalSeconds < Options.WaitForBotSeconds:
+                case TurnOutcome.HttpError when retry:
                     try
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);

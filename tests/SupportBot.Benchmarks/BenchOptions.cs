@@ -50,6 +50,8 @@ internal sealed class BenchOptions
 
     public string? ScriptFile { get; private set; }
 
+    public int Trace { get; private set; }
+
     public bool ShowHelp { get; private set; }
 
     public BenchMode Mode =>
@@ -105,6 +107,7 @@ internal sealed class BenchOptions
           --time-limit SECONDS        hard time limit for --conversations-only (default 900)
           --cold-start-timeout SECONDS  give up on --cold-start after this long (default 60)
           --script FILE               agent messages, one per line (default: built-in dialog script)
+          --trace N                   print the first N messages sent and replies received to stderr
           --json                      print a JSON summary instead of text (diagnostics go to stderr)
           --json-out FILE             also write the JSON summary to FILE
           -h, --help                  show this help
@@ -164,6 +167,9 @@ internal sealed class BenchOptions
                     break;
                 case "--script":
                     options.ScriptFile = cursor.Value();
+                    break;
+                case "--trace":
+                    options.Trace = ParseInt(cursor, 0, 10_000);
                     break;
                 case "--json":
                     cursor.Flag();

@@ -28,12 +28,18 @@ internal sealed class FakeConnector : IAsyncDisposable
     private long unexpectedRequests;
     private long nextResourceId;
 
-    private FakeConnector(WebApplication app) => this.app = app;
+    private readonly Tracer? tracer;
+
+    private FakeConnector(WebApplication app, Tracer? tracer)
+    {
+        this.app = app;
+        this.tracer = tracer;
+    }
 
     /// <summary>The serviceUrl to put on every activity sent to the bot.</summary>
     public string ServiceUrl { get; private set; } = "";
 
-    public static async Task<FakeConnector> StartAsync(CancellationToken cancellationToken)
+    public static async Task<FakeConnector> StartAsync(Tracer? tracer, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -51,7 +57,7 @@ internal sealed class FakeConnector : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var connector = new FakeConnector(app);
+        var connector = new FakeConnector(app, tracer);
         app.MapPost(ActivitiesRoute + "/{activityId}", connector.OnActivityAsync);
         app.MapPost(ActivitiesRoute, connector.OnActivityAsync);
         app.MapPut(ActivitiesRoute + "/{activityId}", connector.OnUpdateAsync);
@@ -128,6 +134,10 @@ internal sealed class FakeConnector : IAsyncDisposable
             conversationId = root.TryGetProperty("conversation", out var conversation) && conversation.ValueKind == JsonValueKind.Object
                 ? GetString(conversation, "id")
                 : null;
+            if (tracer is { Enabled: true })
+            {
+                tracer.Write($"<- {type}", replyToId ?? routeActivityId, GetString(root, "text"));
+            }
         }
         catch (JsonException)
         {

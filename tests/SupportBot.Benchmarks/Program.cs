@@ -44,10 +44,11 @@ internal static class Program
         });
 
         IBenchReport report;
-        await using (var connector = await FakeConnector.StartAsync(Interrupt.Token).ConfigureAwait(false))
+        var tracer = options.Trace > 0 ? new Tracer(options.Trace, Console.Error) : null;
+        await using (var connector = await FakeConnector.StartAsync(tracer, Interrupt.Token).ConfigureAwait(false))
         {
             using var client = new BotClient(options.MessagesUri, connector.ServiceUrl);
-            var context = new BenchContext(options, connector, client, script, Console.Error);
+            var context = new BenchContext(options, connector, client, script, tracer, Console.Error);
             report = options.Mode switch
             {
                 BenchMode.Seed => await SeedScenario.RunAsync(context, Interrupt.Token).ConfigureAwait(false),
@@ -57,9 +58,18 @@ internal static class Program
         }
 
         var json = report.ToJson();
+        var exitCode = Interrupt.IsCancellationRequested ? 130 : report.ExitCode;
         if (options.JsonOut is not null)
         {
-            await File.WriteAllTextAsync(options.JsonOut, json + Environment.NewLine, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await File.WriteAllTextAsync(options.JsonOut, json + Environment.NewLine, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot write --json-out '{options.JsonOut}': {e.Message}");
+                exitCode = exitCode == 0 ? 1 : exitCode;
+            }
         }
 
         if (options.Json)
@@ -71,6 +81,6 @@ internal static class Program
             report.WriteText(Console.Out);
         }
 
-        return Interrupt.IsCancellationRequested ? 130 : report.ExitCode;
+        return exitCode;
     }
 }

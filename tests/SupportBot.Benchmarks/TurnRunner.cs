@@ -35,7 +35,7 @@ internal sealed class TurnResult(PendingTurn turn, Task<PostResult> post, TurnOu
 internal readonly record struct FinishedTurn(TurnOutcome Outcome, long StartTimestamp, long FirstReplyTimestamp, long LastReplyTimestamp, int Replies, PostResult Post);
 
 /// <summary>Sends one message and waits for its first reply, an HTTP failure or the turn timeout.</summary>
-internal sealed class TurnRunner(FakeConnector connector, BotClient client, TimeSpan turnTimeout, TimeSpan postTimeout)
+internal sealed class TurnRunner(FakeConnector connector, BotClient client, TimeSpan turnTimeout, TimeSpan postTimeout, Tracer? tracer = null)
 {
     public TimeSpan TurnTimeout => turnTimeout;
 
@@ -44,6 +44,11 @@ internal sealed class TurnRunner(FakeConnector connector, BotClient client, Time
         var activityId = conversation.NextActivityId();
         var turn = connector.Register(activityId);
         var activity = client.CreateMessage(conversation, activityId, text);
+        if (tracer is { Enabled: true })
+        {
+            tracer.Write("->", activityId, text);
+        }
+
         var start = Stopwatch.GetTimestamp();
         var post = client.PostAsync(activity, postTimeout, cancellationToken);
 

@@ -77,6 +77,7 @@ public sealed class Activity
     };
 
     /// <summary>The key that identifies this activity's conversation across channels.</summary>
+    [JsonIgnore]
     public string ConversationKey =>
         $"{ChannelId ?? "unknown"}/{Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.")}";
 }

@@ -36,10 +36,11 @@ public sealed partial class PlaybookParser
         _file = file;
         _errors.Clear();
         YamlMappingNode root;
+        var parser = new Parser(new StringReader(yaml));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 Error(1, 1, "a playbook must be a YAML mapping with id, title, summary, triggers, steps and outcomes");
@@ -51,6 +52,13 @@ public sealed partial class PlaybookParser
         catch (YamlException ex)
         {
             Error((int)ex.Start.Line, (int)ex.Start.Column, "YAML syntax error: " + StripLocation(ex.Message));
+            return (null, _errors.ToList());
+        }
+        catch (InvalidOperationException)
+        {
+            // The YAML scanner gives up on some malformed input without a YamlException; report where it stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            Error((int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), "YAML syntax error: the text after this point could not be read (an unclosed bracket or quote?)");
             return (null, _errors.ToList());
         }
 
@@ -75,10 +83,11 @@ public sealed partial class PlaybookParser
         var title = RequiredString(root, "title", "playbook");
         var summary = RequiredString(root, "summary", "playbook");
         var triggers = ReadTriggers(root);
-        var steps = ReadSteps(root);
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var steps = ReadSteps(root, fields);
         var outcomes = ReadOutcomes(root);
 
-        var fields = new HashSet<string>(steps.Where(s => s.Step.Field is not null).Select(s => s.Step.Field!), StringComparer.Ordinal);
+        // Fields of steps that had errors still count as declared, so one mistake is reported once.
         fields.UnionWith(BuiltInFields);
         CheckFlow(steps, outcomes, fields);
         CheckTemplate(ValueOf(root, "summary"), summary, fields);
@@ -118,7 +127,7 @@ public sealed partial class PlaybookParser
         return new PlaybookTriggers(keywords, examples);
     }
 
-    private List<(StepDefinition Step, YamlMappingNode Node)> ReadSteps(YamlMappingNode root)
+    private List<(StepDefinition Step, YamlMappingNode Node)> ReadSteps(YamlMappingNode root, HashSet<string> fields)
     {
         var result = new List<(StepDefinition, YamlMappingNode)>();
         if (ValueOf(root, "steps") is not YamlNode node)
@@ -134,7 +143,6 @@ public sealed partial class PlaybookParser
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var fields = new HashSet<string>(StringComparer.Ordinal);
         foreach (var child in sequence.Children)
         {
             if (child is not YamlMappingNode step)
@@ -214,7 +222,7 @@ public sealed partial class PlaybookParser
         var choices = ReadChoices(step, kind, where);
         var min = OptionalNumber(step, "min", where);
         var max = OptionalNumber(step, "max", where);
-        if ((min is not null || max is not null) && kind is not StepKind.Number)
+        if ((min is not null || max is not null) && kind is not (StepKind.Number or null))
         {
             Error(ValueOf(step, "min") ?? ValueOf(step, "max")!, $"{where}: min and max only apply to ask: number");
         }
@@ -238,7 +246,12 @@ public sealed partial class PlaybookParser
     {
         var result = new List<ChoiceDefinition>();
         var node = ValueOf(step, "choices");
-        if (kind is not StepKind.Choice)
+        if (kind is null && node is null)
+        {
+            return result;
+        }
+
+        if (kind is not StepKind.Choice and not null)
         {
             if (node is not null)
             {
@@ -522,9 +535,13 @@ public sealed partial class PlaybookParser
                 var branch = step.Next[i];
                 var branchNode = i < branchNodes.Count ? branchNodes[i] : node;
                 CheckTarget(branch.Goto, (branchNode as YamlMappingNode) is { } m ? ValueOf(m, "goto") : branchNode, where, stepIds, outcomes);
-                if (!fieldKinds.TryGetValue(branch.When.Field, out var source))
+                if (!fields.Contains(branch.When.Field))
                 {
                     Error(branchNode, $"{where}: branch tests field '{branch.When.Field}', which no step collects");
+                }
+                else if (!fieldKinds.TryGetValue(branch.When.Field, out var source))
+                {
+                    // The step collecting it has its own errors, already reported.
                 }
                 else if (source.Kind == StepKind.Choice)
                 {

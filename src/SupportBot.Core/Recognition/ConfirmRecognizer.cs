@@ -28,15 +28,15 @@ public static class ConfirmRecognizer
     /// <summary>True for yes, false for no, null when the answer is neither or unclear.</summary>
     public static bool? Recognize(string? text)
     {
+        if (text?.Contains("\U0001F44D", StringComparison.Ordinal) == true)
+        {
+            return true;
+        }
+
         var tokens = TextNormalizer.Tokens(text);
         if (tokens.Length == 0)
         {
             return null;
-        }
-
-        if (text!.Contains("\U0001F44D", StringComparison.Ordinal))
-        {
-            return true;
         }
 
         // Try the longest leading phrase first so "not sure" is not read as "not".

@@ -33,6 +33,9 @@ public sealed class TurnContext(Activity activity, TimeProvider timeProvider) : 
         return Task.FromResult(new ResourceResponse(activity.Id));
     }
 
+    /// <summary>Drops the replies queued so far: after a failed turn they describe state that was never saved.</summary>
+    internal void DiscardReplies() => _replies.Clear();
+
     public Task<ResourceResponse> SendActivityAsync(string text, CancellationToken cancellationToken = default) =>
         SendActivityAsync(Activity.CreateReply(text), cancellationToken);
 }

@@ -47,6 +47,7 @@ public sealed partial class TurnPipeline(
             LogTurnFailed(logger, ex, conversationKey);
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
             SupportBotTelemetry.TurnErrors.Add(1, new KeyValuePair<string, object?>("channel", activity.ChannelId));
+            turn.DiscardReplies();
             await turn.SendActivityAsync(
                 "Sorry, something went wrong on my side and nothing from that message was saved. Please send it again.",
                 cancellationToken).ConfigureAwait(false);

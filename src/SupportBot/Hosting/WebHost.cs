@@ -10,7 +10,13 @@ public static partial class WebHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings and the web page ship beside the binary; data paths (Storage:Path, Dialogs:Path, ...)
+        // stay relative to the working directory, which `dotnet run` sets to the repository root.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Services.AddSupportBotCore(builder.Configuration);
         builder.Services.AddSupportBotTelemetry(builder.Configuration);
         builder.Services.AddSupportBotHealthChecks();
