@@ -94,7 +94,7 @@ public sealed class LiteDbStorage : IStorage
     {
         var database = _context.Database;
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (true)
+        lock (_context.StateWriteGate)
         {
             if (!database.BeginTrans())
             {

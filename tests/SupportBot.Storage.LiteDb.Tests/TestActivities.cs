@@ -4,7 +4,7 @@ namespace SupportBot.Tests.Storage.LiteDb;
 
 internal static class TestActivities
 {
-    /// <summary>A message as a channel would send it; serialising an activity needs its conversation id.</summary>
+    /// <summary>A message as a channel would send it, with the conversation it belongs to.</summary>
     public static Activity Message(string conversationId, string text) => new()
     {
         ChannelId = "test",

@@ -1,0 +1,24 @@
+namespace SupportBot.Tests.Infrastructure;
+
+/// <summary>Finds the repository's own folders from wherever the tests run.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Dialogs => Path.Combine(Root, "dialogs");
+
+    public static string Knowledge => Path.Combine(Root, "seeds", "knowledge.yaml");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SupportBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find SupportBot.sln above " + AppContext.BaseDirectory);
+    }
+}
