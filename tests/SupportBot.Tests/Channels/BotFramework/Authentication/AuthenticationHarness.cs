@@ -44,7 +44,7 @@ internal sealed class AuthenticationHarness : IAsyncDisposable
     public IActivityAuthenticator Authenticator { get; }
 
     /// <summary>The key published as <see cref="KeyId"/>, endorsing msteams and emulator.</summary>
-    public RSA SigningKey { get; } = RSA.Create(2048);
+    public RSA SigningKey { get; } = TestKeys.Primary();
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

@@ -185,7 +185,7 @@ public sealed class JwtActivityAuthenticatorTests : IAsyncLifetime
     [Fact]
     public async Task Token_SignedByAnotherKeyUnderTheSameKid_IsRejected()
     {
-        using var impostor = RSA.Create(2048);
+        using var impostor = TestKeys.Other();
 
         var outcome = await h.AuthenticateBearerAsync(h.Token(h.ValidClaims(), key: impostor));
 
@@ -390,7 +390,7 @@ public sealed class JwtActivityAuthenticatorTests : IAsyncLifetime
     [Fact]
     public async Task Token_SignedByUnknownKey_IsRejectedEvenAfterRefresh()
     {
-        using var stranger = RSA.Create(2048);
+        using var stranger = TestKeys.Stranger();
         var unknown = h.Token(h.ValidClaims(), kid: "not-published", key: stranger);
 
         // First use: the keys are fetched once; the kid is not among them, and they are fresh, so no second fetch.
@@ -427,7 +427,7 @@ public sealed class JwtActivityAuthenticatorTests : IAsyncLifetime
     {
         Assert.True((await h.AuthenticateBearerAsync(h.ValidToken())).Allowed);
 
-        using var rotated = RSA.Create(2048);
+        using var rotated = TestKeys.Other();
         h.IssuerServer.Publish(rotated, "test-key-2", "msteams");
         h.IssuerServer.Unpublish(AuthenticationHarness.KeyId);
 
@@ -465,7 +465,7 @@ public sealed class JwtActivityAuthenticatorTests : IAsyncLifetime
     {
         Assert.True((await h.AuthenticateBearerAsync(h.ValidToken())).Allowed);
         h.IssuerServer.Unpublish(AuthenticationHarness.KeyId);
-        using var other = RSA.Create(2048);
+        using var other = TestKeys.Other();
         h.IssuerServer.Publish(other, "test-key-2");
 
         h.Clock.Advance(TimeSpan.FromHours(25));
@@ -599,9 +599,7 @@ public sealed class JwtActivityAuthenticatorTests : IAsyncLifetime
     [Fact]
     public async Task Keys_TooSmallToTrust_AreIgnored()
     {
-#pragma warning disable CA5385 // deliberately weak: the point is that it is refused
-        using var weak = RSA.Create(1024);
-#pragma warning restore CA5385
+        using var weak = TestKeys.Weak();
         h.IssuerServer.Publish(weak, "weak-key", "msteams");
 
         AssertRejected(await h.AuthenticateBearerAsync(h.Token(h.ValidClaims(), kid: "weak-key", key: weak)), "unknown key");
