@@ -29,7 +29,7 @@ public sealed class LiteDbContext : IDisposable
         _fileLock = LiteDbFileLock.Acquire(FilePath);
         try
         {
-            if (LiteDbFileGuard.FindProblem(FilePath) is { } problem)
+            if (FindProblem(FilePath) is { } problem)
             {
                 throw Damaged(FilePath, problem, null);
             }
@@ -154,6 +154,18 @@ public sealed class LiteDbContext : IDisposable
             TryDispose(database);
             var reason = e is LiteException ? e.Message : $"reading it failed with {e.GetType().Name}: {e.Message}";
             throw Damaged(path, reason, e);
+        }
+    }
+
+    private static string? FindProblem(string path)
+    {
+        try
+        {
+            return LiteDbFileGuard.FindProblem(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageUnavailableException($"The LiteDB file '{path}' cannot be read: {e.Message}", e);
         }
     }
 
