@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Host.Channels.BotFramework;
+using SupportBot.Host.Channels.BotFramework.Authentication;
 using SupportBot.Host.Channels.WebChat;
 using SupportBot.Host.Endpoints;
 
@@ -22,15 +23,12 @@ public static partial class WebHost
         builder.Services.AddSupportBotHealthChecks();
         builder.Services.AddOptions<TeamsOptions>().Bind(builder.Configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        builder.Services.AddBotFrameworkAuthentication();
         builder.Services.AddSingleton<IConnectorTokenProvider, AnonymousConnectorTokenProvider>();
         builder.Services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<BotFrameworkAdapter>(sp => new BotFrameworkAdapter(
             sp.GetRequiredService<SupportBot.Turns.TurnPipeline>(), sp.GetRequiredService<ConnectorClient>()));
         builder.Services.AddSingleton<WebChatAdapter>();
-        builder.Services.AddSingleton<IActivityAuthenticator>(sp =>
-            sp.GetRequiredService<IOptions<TeamsOptions>>().Value.IsAnonymous
-                ? new AnonymousLocalAuthenticator()
-                : new UnavailableJwtAuthenticator());
 
         var app = builder.Build();
         app.UseDefaultFiles();

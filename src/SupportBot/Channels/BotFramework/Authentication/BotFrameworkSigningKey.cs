@@ -18,8 +18,6 @@ internal sealed class BotFrameworkSigningKey(string keyId, RSAParameters paramet
 
     public IReadOnlyList<string> Endorsements { get; } = endorsements;
 
-    public int KeySizeInBits => Parameters.Modulus!.Length * 8;
-
     /// <summary>
     /// True when the key may sign for <paramref name="channelId"/>. Stricter than the SDK: a key with
     /// endorsements never vouches for an activity without a channel id.

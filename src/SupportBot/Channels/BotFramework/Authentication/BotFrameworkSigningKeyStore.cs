@@ -67,9 +67,6 @@ internal sealed partial class BotFrameworkSigningKeyStore : IDisposable
         this.logger = logger;
     }
 
-    /// <summary>When the key set in use was fetched; null before the first successful fetch.</summary>
-    public DateTimeOffset? LastRefreshedAt => keys?.FetchedAt;
-
     public async Task<SigningKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyId);
@@ -258,12 +255,12 @@ internal sealed partial class BotFrameworkSigningKeyStore : IDisposable
             return false;
         }
 
-        if (GetString(jwk, "kty") != "RSA" || (jwk.TryGetProperty("use", out _) && GetString(jwk, "use") != "sig"))
+        if (BotFrameworkJwt.GetString(jwk, "kty") != "RSA" || (jwk.TryGetProperty("use", out _) && BotFrameworkJwt.GetString(jwk, "use") != "sig"))
         {
             return false;
         }
 
-        var keyId = GetString(jwk, "kid");
+        var keyId = BotFrameworkJwt.GetString(jwk, "kid");
         if (string.IsNullOrEmpty(keyId))
         {
             problem = "it has no 'kid'";
@@ -273,7 +270,7 @@ internal sealed partial class BotFrameworkSigningKeyStore : IDisposable
         string? algorithm = null;
         if (jwk.TryGetProperty("alg", out _))
         {
-            algorithm = GetString(jwk, "alg");
+            algorithm = BotFrameworkJwt.GetString(jwk, "alg");
             if (algorithm is null || !BotFrameworkJwt.AllowedAlgorithms.Contains(algorithm))
             {
                 problem = "its 'alg' is not RS256, RS384 or RS512";
@@ -281,7 +278,7 @@ internal sealed partial class BotFrameworkSigningKeyStore : IDisposable
             }
         }
 
-        if (!TryDecode(GetString(jwk, "n"), out var modulus) || !TryDecode(GetString(jwk, "e"), out var exponent))
+        if (!TryDecode(BotFrameworkJwt.GetString(jwk, "n"), out var modulus) || !TryDecode(BotFrameworkJwt.GetString(jwk, "e"), out var exponent))
         {
             problem = "its 'n' or 'e' is missing or not base64url";
             return false;
@@ -319,9 +316,6 @@ internal sealed partial class BotFrameworkSigningKeyStore : IDisposable
         key = new BotFrameworkSigningKey(keyId, new RSAParameters { Modulus = modulus, Exponent = exponent }, algorithm, endorsements);
         return true;
     }
-
-    private static string? GetString(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static bool TryDecode(string? value, out byte[] bytes)
     {

@@ -19,7 +19,7 @@ public sealed class BotFrameworkAuthenticationConfigurationTests
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName);
         if (registerPlaceholderFirst)
         {
-            services.AddSingleton<IActivityAuthenticator>(new UnavailableJwtAuthenticator());
+            services.AddSingleton<IActivityAuthenticator>(new AnonymousLocalAuthenticator());
         }
 
         services.AddBotFrameworkAuthentication();
