@@ -42,12 +42,15 @@ public sealed class LiteDbStorage : IStorage
             return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
         }
 
-        // One query, so a multi-key read sees one consistent snapshot.
-        var ids = keys.Where(IsStorableKey).Distinct(StringComparer.Ordinal).Select(k => new BsonValue(k));
-        foreach (var doc in LiteDbErrors.Guard(_context, () => _items.Find(Query.In("_id", ids)).ToList()))
+        // A single key (every turn's read) is a direct primary-key lookup; several keys are one query,
+        // so a multi-key read sees one consistent snapshot.
+        var ids = keys.Where(IsStorableKey).Distinct(StringComparer.Ordinal).Select(k => new BsonValue(k)).ToList();
+        var documents = LiteDbErrors.Guard(_context, () => ids.Count == 1
+            ? (_items.FindById(ids[0]) is { } found ? [found] : new List<BsonDocument>())
+            : _items.Find(Query.In("_id", ids)).ToList());
+        foreach (var doc in documents)
         {
-            var document = (JsonObject)JsonNode.Parse(doc[JsonField].AsString)!;
-            result[doc["_id"].AsString] = new StoreItem(document, doc[ETagField].AsString);
+            result[doc["_id"].AsString] = new StoreItem(doc[JsonField].AsString, doc[ETagField].AsString);
         }
 
         return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
@@ -64,7 +67,7 @@ public sealed class LiteDbStorage : IStorage
         }
 
         // Serialised before entering the lock to keep the critical section short.
-        var rows = changes.Select(c => (c.Key, c.Value.ETag, Json: c.Value.Document.ToJsonString())).ToList();
+        var rows = changes.Select(c => (c.Key, c.Value.ETag, Json: c.Value.Json)).ToList();
         var etags = LiteDbErrors.Guard(_context, () => WriteBatch(rows));
         return Task.FromResult<IReadOnlyDictionary<string, string>>(etags);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SupportBot.Activities;
 using SupportBot.Storage;
 using SupportBot.Telemetry;
@@ -28,15 +27,14 @@ public sealed class ConversationStateMiddleware(IStorage storage) : IMiddleware
         {
             var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
             entry = items.TryGetValue(key, out var item)
-                ? new ConversationStateEntry(key, item.Document.Deserialize<ConversationData>(JsonOptions) ?? new(), item.ETag, item.Document.ToJsonString())
+                ? new ConversationStateEntry(key, JsonSerializer.Deserialize<ConversationData>(item.Json, JsonOptions) ?? new(), item.ETag, item.Json)
                 : new ConversationStateEntry(key, new ConversationData(), null, "");
         }
 
         turnContext.TurnState.Set(entry);
         await next(cancellationToken).ConfigureAwait(false);
 
-        var document = JsonSerializer.SerializeToNode(entry.Data, JsonOptions)!.AsObject();
-        var json = document.ToJsonString();
+        var json = JsonSerializer.Serialize(entry.Data, JsonOptions);
         if (json == entry.OriginalJson)
         {
             return;
@@ -45,7 +43,7 @@ public sealed class ConversationStateMiddleware(IStorage storage) : IMiddleware
         using (SupportBotTelemetry.Source.StartActivity("state.save"))
         {
             await storage.WriteAsync(
-                new Dictionary<string, StoreItem> { [key] = new StoreItem(document, entry.ETag) },
+                new Dictionary<string, StoreItem> { [key] = new StoreItem(json, entry.ETag) },
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -59,6 +57,4 @@ public static class ConversationStateTurnExtensions
         ArgumentNullException.ThrowIfNull(turnContext);
         return turnContext.TurnState.GetRequired<ConversationStateEntry>().Data;
     }
-
-    internal static JsonObject ToJsonObject<T>(T value) => JsonSerializer.SerializeToNode(value, ActivityJson.Options)!.AsObject();
 }

@@ -24,10 +24,18 @@ public sealed partial class SensitiveDataRedactor
         return result;
     }
 
-    /// <summary>A copy of the activity with its text, and the string values of its payload, redacted.</summary>
+    /// <summary>
+    /// The activity with its text, and the string values of its payload, redacted: a redacted copy when
+    /// anything needed it, otherwise the activity itself (the common case, and no copy is made).
+    /// </summary>
     public Activity Redact(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (!NeedsRedaction(activity.Text) && !NeedsRedaction(activity.Value))
+        {
+            return activity;
+        }
+
         var json = ActivityJson.Serialize(activity);
         var copy = ActivityJson.Deserialize(json);
         if (copy.Text is not null)
@@ -38,6 +46,17 @@ public sealed partial class SensitiveDataRedactor
         copy.Value = RedactNode(copy.Value);
         return copy;
     }
+
+    // Cheap screen: only text with a long digit run or a secret label is worth the full redaction pass.
+    private static bool NeedsRedaction(string? text) => text is not null && (CardCandidate().IsMatch(text) || Secret().IsMatch(text));
+
+    private static bool NeedsRedaction(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Any(p => NeedsRedaction(p.Value)),
+        JsonArray array => array.Any(NeedsRedaction),
+        JsonValue value when value.TryGetValue<string>(out var s) => NeedsRedaction(s),
+        _ => false,
+    };
 
     private JsonNode? RedactNode(JsonNode? node)
     {

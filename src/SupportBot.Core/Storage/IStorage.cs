@@ -22,8 +22,34 @@ public interface IStorage
     Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }
 
-/// <summary>A stored JSON document and the ETag it was read with (or is to be written against).</summary>
-public sealed record StoreItem(JsonObject Document, string? ETag = null)
+/// <summary>
+/// A stored JSON document and the ETag it was read with (or is to be written against). The document
+/// travels as JSON text, which is what every store persists; <see cref="Document"/> parses it on demand.
+/// </summary>
+public sealed class StoreItem
 {
     public const string AnyETag = "*";
+
+    private JsonObject? _document;
+
+    public StoreItem(string json, string? etag = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        Json = json;
+        ETag = etag;
+    }
+
+    public StoreItem(JsonObject document, string? etag = null)
+        : this((document ?? throw new ArgumentNullException(nameof(document))).ToJsonString(), etag)
+    {
+    }
+
+    /// <summary>The document as JSON text (a JSON object).</summary>
+    public string Json { get; }
+
+    public string? ETag { get; }
+
+    /// <summary>The document, parsed once on first use; changing it does not change the store.</summary>
+    public JsonObject Document => _document ??= JsonNode.Parse(Json) as JsonObject
+        ?? throw new InvalidOperationException("A stored document must be a JSON object.");
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace SupportBot.Storage;
 
 /// <summary>In-memory <see cref="IStorage"/> for tests and throw-away sessions; same contract as the durable stores.</summary>
@@ -18,7 +16,7 @@ public sealed class MemoryStorage : IStorage
             {
                 if (_items.TryGetValue(key, out var item))
                 {
-                    result[key] = new StoreItem((JsonObject)JsonNode.Parse(item.Json)!, item.ETag);
+                    result[key] = new StoreItem(item.Json, item.ETag);
                 }
             }
         }
@@ -50,7 +48,7 @@ public sealed class MemoryStorage : IStorage
             foreach (var (key, item) in changes)
             {
                 var etag = (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                _items[key] = (item.Document.ToJsonString(), etag);
+                _items[key] = (item.Json, etag);
                 etags[key] = etag;
             }
         }
