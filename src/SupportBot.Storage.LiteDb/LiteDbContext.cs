@@ -35,6 +35,8 @@ public sealed class LiteDbContext : IDisposable
             }
 
             Database = Open(FilePath);
+            CreateCollections(Database);
+            Writes = new LiteDbWriteQueue(this);
         }
         catch
         {
@@ -49,10 +51,11 @@ public sealed class LiteDbContext : IDisposable
     internal LiteDatabase Database { get; }
 
     /// <summary>
-    /// Serialises ETag check-and-write transactions. LiteDB takes a collection's write lock only at the
-    /// first write of a transaction, so without this two writers could both pass the ETag check.
+    /// Every write goes through this single writer. Besides committing concurrent turns together, it
+    /// serialises ETag check-and-write: LiteDB takes a collection's write lock only at the first write of
+    /// a transaction, so two independent writers could both pass the same ETag check.
     /// </summary>
-    internal Lock StateWriteGate { get; } = new();
+    internal LiteDbWriteQueue Writes { get; } = null!;
 
     /// <summary>For a readiness probe: a cheap read; false (never an exception) when the database is unusable.</summary>
     public bool Check()
@@ -87,11 +90,30 @@ public sealed class LiteDbContext : IDisposable
         _disposed = true;
         try
         {
+            // Let queued writes finish before the database closes.
+            Writes?.Dispose();
             Database.Dispose();
         }
         finally
         {
             _fileLock.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Creates the collections and indexes up front. LiteDB can hand a concurrent reader a half-made
+    /// collection page while another thread's open transaction is creating that collection, so nothing
+    /// may be created lazily once turns are running.
+    /// </summary>
+    private static void CreateCollections(LiteDatabase database)
+    {
+        database.GetCollection(LiteDbTranscriptStore.CollectionName, BsonAutoId.Int64).EnsureIndex(LiteDbTranscriptStore.ConversationKeyField);
+        if (!database.CollectionExists(LiteDbStorage.CollectionName))
+        {
+            // LiteDB has no "create collection"; a document inserted and removed leaves the collection behind.
+            var state = database.GetCollection(LiteDbStorage.CollectionName);
+            state.Insert(new BsonDocument { ["_id"] = " created " });
+            state.Delete(" created ");
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class LiteDbStorage : IStorage
         return Task.FromResult<IReadOnlyDictionary<string, StoreItem>>(result);
     }
 
-    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
@@ -66,75 +66,45 @@ public sealed class LiteDbStorage : IStorage
             ArgumentNullException.ThrowIfNull(item, nameof(changes));
         }
 
-        // Serialised before entering the lock to keep the critical section short.
-        var rows = changes.Select(c => (c.Key, c.Value.ETag, Json: c.Value.Json)).ToList();
-        var etags = LiteDbErrors.Guard(_context, () => WriteBatch(rows));
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(etags);
+        var rows = changes.Select(c => (c.Key, c.Value.ETag, c.Value.Json)).ToList();
+        return await _context.Writes.EnqueueAsync(_ => WriteRows(rows)).ConfigureAwait(false);
     }
 
-    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
         var ids = keys.Where(IsStorableKey).Select(k => new BsonValue(k)).ToList();
         if (ids.Count > 0)
         {
-            // A single DeleteMany is one LiteDB transaction, so the batch is all or nothing. It takes the
-            // write gate so it cannot slip between another batch's ETag check and its write.
-            LiteDbErrors.Guard(_context, () =>
-            {
-                lock (_context.StateWriteGate)
-                {
-                    return _items.DeleteMany(Query.In("_id", ids));
-                }
-            });
+            await _context.Writes.EnqueueAsync(_ => ids.Count(id => _items.Delete(id))).ConfigureAwait(false);
         }
-
-        return Task.CompletedTask;
     }
 
-    private Dictionary<string, string> WriteBatch(List<(string Key, string? ETag, string Json)> rows)
+    /// <summary>Runs on the writer thread inside its transaction: checks every ETag first, then writes.</summary>
+    private Dictionary<string, string> WriteRows(List<(string Key, string? ETag, string Json)> rows)
     {
-        var database = _context.Database;
-        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
-        lock (_context.StateWriteGate)
+        foreach (var (key, etag, _) in rows)
         {
-            if (!database.BeginTrans())
+            var current = _items.FindById(key)?[ETagField].AsString;
+            var matches = etag switch
             {
-                throw new InvalidOperationException("A LiteDB transaction is already open on this thread; storage writes cannot nest.");
-            }
-
-            try
+                null => current is null,
+                StoreItem.AnyETag => true,
+                _ => current == etag,
+            };
+            if (!matches)
             {
-                foreach (var (key, etag, _) in rows)
-                {
-                    var current = _items.FindById(key)?[ETagField].AsString;
-                    var matches = etag switch
-                    {
-                        null => current is null,
-                        StoreItem.AnyETag => true,
-                        _ => current == etag,
-                    };
-                    if (!matches)
-                    {
-                        throw new StorageConflictException(key, etag);
-                    }
-                }
-
-                foreach (var (key, _, json) in rows)
-                {
-                    var etag = Guid.NewGuid().ToString("N");
-                    _items.Upsert(new BsonDocument { ["_id"] = key, [JsonField] = json, [ETagField] = etag });
-                    etags[key] = etag;
-                }
-
-                database.Commit();
+                throw new StorageConflictException(key, etag);
             }
-            catch
-            {
-                database.Rollback();
-                throw;
-            }
+        }
+
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, _, json) in rows)
+        {
+            var etag = Guid.NewGuid().ToString("N");
+            _items.Upsert(new BsonDocument { ["_id"] = key, [JsonField] = json, [ETagField] = etag });
+            etags[key] = etag;
         }
 
         return etags;

@@ -12,7 +12,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 {
     internal const string CollectionName = "transcript";
 
-    private const string ConversationKeyField = "conversationKey";
+    internal const string ConversationKeyField = "conversationKey";
     private const string TimestampField = "timestamp";
     private const string DirectionField = "direction";
     private const string ActivityField = "activity";
@@ -25,7 +25,6 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         _entries = context.Database.GetCollection(CollectionName, BsonAutoId.Int64);
-        LiteDbErrors.Guard(context, () => _entries.EnsureIndex(ConversationKeyField));
     }
 
     public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
