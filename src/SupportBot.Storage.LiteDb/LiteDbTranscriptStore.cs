@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using LiteDB;
 using SupportBot.Activities;
 
@@ -16,6 +17,10 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     private const string TimestampField = "timestamp";
     private const string DirectionField = "direction";
     private const string ActivityField = "activity";
+    private const string CompressedActivityField = "activityBr";
+
+    // Below this size compression saves too little to be worth the bytes of BSON binary framing.
+    private const int CompressAbove = 256;
 
     private readonly LiteDbContext _context;
     private readonly ILiteCollection<BsonDocument> _entries;
@@ -68,20 +73,58 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     private static BsonDocument ToDocument(TranscriptEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new BsonDocument
+        var doc = new BsonDocument
         {
             [ConversationKeyField] = entry.ConversationKey,
             // BSON dates hold milliseconds in UTC; the activity JSON keeps its own exact timestamps.
             [TimestampField] = entry.Timestamp.UtcDateTime,
             // By name, so reordering the enum cannot change the meaning of stored entries.
             [DirectionField] = entry.Direction.ToString(),
-            [ActivityField] = ActivityJson.Serialize(entry.Activity),
         };
+        StoreActivity(doc, ActivityJson.Serialize(entry.Activity));
+        return doc;
+    }
+
+    /// <summary>
+    /// Activities are kept as JSON text; larger ones (prompts with buttons, outcomes with their note)
+    /// are Brotli-compressed, which keeps the transcript near a kilobyte or two per turn.
+    /// </summary>
+    private static void StoreActivity(BsonDocument doc, string json)
+    {
+        if (json.Length <= CompressAbove)
+        {
+            doc[ActivityField] = json;
+            return;
+        }
+
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
+        if (BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 5, window: 22) && written < utf8.Length)
+        {
+            doc[CompressedActivityField] = buffer.AsSpan(0, written).ToArray();
+        }
+        else
+        {
+            doc[ActivityField] = json;
+        }
+    }
+
+    private static string ReadActivity(BsonDocument doc)
+    {
+        if (!doc.TryGetValue(CompressedActivityField, out var compressed))
+        {
+            return doc[ActivityField].AsString;
+        }
+
+        using var input = new MemoryStream(compressed.AsBinary);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static TranscriptEntry FromDocument(BsonDocument doc) => new(
         doc[ConversationKeyField].AsString,
         new DateTimeOffset(doc[TimestampField].AsDateTime.ToUniversalTime()),
         Enum.Parse<TranscriptDirection>(doc[DirectionField].AsString),
-        ActivityJson.Deserialize(doc[ActivityField].AsString));
+        ActivityJson.Deserialize(ReadActivity(doc)));
 }

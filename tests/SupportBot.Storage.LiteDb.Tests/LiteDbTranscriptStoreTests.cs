@@ -68,6 +68,17 @@ public sealed class LiteDbTranscriptStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_RoundTripsALargeActivityStoredCompressed()
+    {
+        var text = string.Join('\n', Enumerable.Range(1, 80).Select(i => $"{i}. Ask the customer for step {i} of the ticket note."));
+        await _store.AppendAsync([Entry("big", text, TranscriptDirection.Outbound)], default);
+
+        var read = Assert.Single(await _store.GetAsync("big", default));
+
+        Assert.Equal(text, read.Activity.Text);
+    }
+
+    [Fact]
     public async Task Delete_RemovesOnlyThatConversation()
     {
         await _store.AppendAsync([Entry("a", "a1"), Entry("b", "b1")], default);
