@@ -44,6 +44,13 @@ public class ComponentDialog : Dialog
         return inner.Stack.Select(i => _inner.Find(i.Id)?.GetHelp(i)).FirstOrDefault(h => h is not null);
     }
 
+    public override string? GetAnswerHint(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var inner = ReadInner(instance);
+        return inner.Stack.Count > 0 ? _inner.Find(inner.Stack[0].Id)?.GetAnswerHint(inner.Stack[0]) : null;
+    }
+
     public override bool CanGoBack(DialogInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);

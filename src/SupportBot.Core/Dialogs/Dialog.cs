@@ -38,6 +38,9 @@ public abstract class Dialog(string id)
     /// <summary>Explains what this step needs and why; null when the dialog has nothing to say.</summary>
     public virtual string? GetHelp(DialogInstance instance) => null;
 
+    /// <summary>One sentence on what kind of answer fits the question being asked; null when none is asked.</summary>
+    public virtual string? GetAnswerHint(DialogInstance instance) => null;
+
     /// <summary>
     /// Steps back to the previous question, if this dialog keeps such a history. Dialogs above this
     /// one have already been removed. Returns false when there is nothing to go back to.

@@ -107,9 +107,22 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         return false;
     }
 
-    /// <summary>The help text of the active dialog, or of the nearest dialog below it that has one.</summary>
-    public string? GetHelp() =>
-        Stack.Select(i => Dialogs.Find(i.Id)?.GetHelp(i)).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
+    /// <summary>
+    /// Why the current question matters (from the active dialog, or the nearest one below it that can
+    /// say) followed by what kind of answer fits; null when nothing is running.
+    /// </summary>
+    public string? GetHelp()
+    {
+        var why = Stack.Select(i => Dialogs.Find(i.Id)?.GetHelp(i)).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
+        var hint = ActiveDialog is { } active ? Dialogs.Find(active.Id)?.GetAnswerHint(active) : null;
+        return (why, hint) switch
+        {
+            (null, null) => null,
+            (null, _) => hint,
+            (_, null) => why,
+            _ => why + "\n\n" + hint,
+        };
+    }
 
     private async Task PopAsync(DialogEndReason reason, CancellationToken cancellationToken)
     {

@@ -193,8 +193,8 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook) : Dialog(DialogI
         var options = new PromptOptions
         {
             Prompt = prompt,
+            // The step's help stays in the playbook definition (GetHelp below) rather than in every saved prompt state.
             RetryPrompt = step.Retry,
-            Help = step.Help,
             MaxAttempts = step.MaxAttempts,
             Min = step.Min,
             Max = step.Max,

@@ -10,8 +10,11 @@ namespace SupportBot.State;
 /// </summary>
 public sealed partial class DeduplicationMiddleware(ILogger<DeduplicationMiddleware> logger) : IMiddleware
 {
-    /// <summary>How many recent ids each conversation remembers.</summary>
-    public const int Window = 64;
+    /// <summary>
+    /// How many recent ids each conversation remembers. Channels redeliver within seconds, while the
+    /// conversation is still on the same few turns, and every id costs bytes in every saved state.
+    /// </summary>
+    public const int Window = 20;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {

@@ -64,9 +64,13 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
     public override string? GetHelp(DialogInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var options = ReadOptions(instance);
-        var expected = DescribeExpectedAnswer(options);
-        return string.IsNullOrWhiteSpace(options.Help) ? expected : options.Help + "\n\n" + expected;
+        return ReadOptions(instance).Help;
+    }
+
+    public override string? GetAnswerHint(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return DescribeExpectedAnswer(ReadOptions(instance));
     }
 
     /// <summary>Recognises the agent's answer to this prompt.</summary>

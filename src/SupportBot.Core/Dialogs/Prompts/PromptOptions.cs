@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace SupportBot.Dialogs.Prompts;
 
 /// <summary>What a prompt asks, how it retries and what it accepts. Stored with the prompt's state.</summary>
+/// <remarks>Saved with every waiting prompt, so optional members are left out of the JSON when unset.</remarks>
 public sealed class PromptOptions
 {
     public string Prompt { get; set; } = "";
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RetryPrompt { get; set; }
 
     /// <summary>What this step needs and why, shown when the agent asks for help.</summary>
