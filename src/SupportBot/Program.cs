@@ -42,6 +42,32 @@ public sealed class Program
         validate.SetAction(parse => ValidateCommand.Run(parse.GetValue(folder)!, Console.Out, Console.Error));
         root.Subcommands.Add(validate);
 
+        root.Subcommands.Add(BuildNluCommand());
+        root.Subcommands.Add(BuildAskCommand());
+
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command BuildNluCommand()
+    {
+        var file = new Argument<string>("file") { Description = "JSON Lines file: {\"text\": \"...\", \"intent\": \"<playbook id or none>\"} per line." };
+        var json = new Option<bool>("--json") { Description = "Print a machine-readable summary (includes \"accuracy\")." };
+        var report = new Option<string?>("--report") { Description = "Also write an HTML report (confusion heat map, per-intent bars, misclassified lines) into this folder." };
+        var test = new Command("test", "Score intent recognition on a labelled set: accuracy, per-intent precision and recall, confusions.") { file, json, report };
+        test.TreatUnmatchedTokensAsErrors = false;
+        test.SetAction(parse => NluCommand.Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(report), [.. parse.UnmatchedTokens], Console.Out, Console.Error));
+        var nlu = new Command("nlu", "Evaluate language understanding.");
+        nlu.Subcommands.Add(test);
+        return nlu;
+    }
+
+    private static Command BuildAskCommand()
+    {
+        var question = new Argument<string?>("question") { Description = "The question; omit it to answer one question per line of standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "One JSON object per answer." };
+        var ask = new Command("ask", "Answer a question from the knowledge seeds and show which entries it came from.") { question, json };
+        ask.TreatUnmatchedTokensAsErrors = false;
+        ask.SetAction(parse => AskCommand.Run(parse.GetValue(question), parse.GetValue(json), [.. parse.UnmatchedTokens], Console.In, Console.Out, Console.Error));
+        return ask;
     }
 }

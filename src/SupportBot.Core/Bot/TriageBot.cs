@@ -134,13 +134,12 @@ public sealed partial class TriageBot(
             intent = recognizer.Recognize(text);
         }
 
-        var top = intent.Top;
-        var runnerUp = intent.Ranked.Count > 1 ? intent.Ranked[1].Confidence : 0;
+        var decision = IntentDecision.From(intent, _options);
         var answer = QuestionDetector.LooksLikeQuestion(text) ? BestAnswer(text) : null;
-        if (top is not null && top.Confidence >= _options.StartThreshold && top.Confidence - runnerUp >= 0.1 && answer is null)
+        if (decision.Kind == IntentDecisionKind.Start && answer is null)
         {
-            LogRecognized(logger, top.PlaybookId, top.Confidence);
-            return await dc.BeginDialogAsync(PlaybookDialog.DialogIdFor(top.PlaybookId), new JsonObject(), cancellationToken);
+            LogRecognized(logger, decision.PlaybookId!, decision.Confidence);
+            return await dc.BeginDialogAsync(PlaybookDialog.DialogIdFor(decision.PlaybookId!), new JsonObject(), cancellationToken);
         }
 
         if (answer is not null)
@@ -149,9 +148,9 @@ public sealed partial class TriageBot(
             return null;
         }
 
-        var candidates = intent.Ranked.Where(s => s.Confidence >= _options.SuggestThreshold).Take(3).Select(s => s.PlaybookId).ToList();
-        if (candidates.Count > 0)
+        if (decision.Kind == IntentDecisionKind.Offer)
         {
+            var candidates = decision.Candidates.Select(c => c.PlaybookId).ToList();
             return await dc.BeginDialogAsync(ChoosePlaybookDialog.DialogId, new JsonObject
             {
                 ["intro"] = candidates.Count == 1 ? "This might be the one. Is it?" : "This could be one of these. Which fits best?",

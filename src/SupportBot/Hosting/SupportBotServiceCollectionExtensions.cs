@@ -31,7 +31,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton<IKnowledgeBase>(sp => new Bm25KnowledgeBase(
             KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path))));
         services.AddSingleton(sp => DialogSetFactory.Create(sp.GetRequiredService<PlaybookCatalog>()));
-        services.AddSingleton<IIntentRecognizer, TriggerIntentRecognizer>();
+        services.AddSingleton<IIntentRecognizer, PlaybookIntentRecognizer>();
         services.AddSingleton<IBot, TriageBot>();
 
         services.AddSingleton<IConversationGate, InProcessConversationGate>();

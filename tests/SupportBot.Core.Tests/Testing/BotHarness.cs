@@ -22,7 +22,7 @@ internal sealed class BotHarness
         var bot = new TriageBot(
             DialogSetFactory.Create(catalog),
             catalog,
-            new TriggerIntentRecognizer(catalog),
+            new PlaybookIntentRecognizer(catalog),
             new Bm25KnowledgeBase(knowledge ?? []),
             Options.Create(new TriageOptions()),
             NullLogger<TriageBot>.Instance);
