@@ -28,6 +28,7 @@ public sealed partial class TriageBot(
     ILogger<TriageBot> logger) : IBot
 {
     public const string LastOutcomeKey = "lastOutcome";
+    public const string DispositionsKey = "dispositions";
 
     public const string Welcome =
         "Hi, I'm SupportBot. Tell me what the customer reports, in your own words (for example \"cust says the battery belt melted\"), " +
@@ -59,10 +60,10 @@ public sealed partial class TriageBot(
         {
             if (await EnsureStackIsCurrentAsync(dc, cancellationToken))
             {
-                var result = await HandleMessageAsync(dc, TextOf(activity), cancellationToken);
-                if (result?.Status == DialogTurnStatus.Complete && result.Result is JsonObject finished && finished["playbookId"] is not null)
+                await HandleMessageAsync(dc, TextOf(activity), cancellationToken);
+                if (turnContext.TurnState.Get<PlaybookCompleted>() is { } completed)
                 {
-                    data.Values[LastOutcomeKey] = finished.DeepClone();
+                    Remember(data, completed.Result);
                 }
             }
         }
@@ -119,6 +120,15 @@ public sealed partial class TriageBot(
                 return null;
             }
 
+            if (EscalationNoticed(dc, text) is { } escalation)
+            {
+                return await dc.BeginDialogAsync(OfferEscalationDialog.DialogId, new JsonObject
+                {
+                    ["playbook"] = escalation.Id,
+                    ["current"] = ActivePlaybook(dc)?.Title,
+                }, cancellationToken);
+            }
+
             return await dc.ContinueDialogAsync(cancellationToken);
         }
 
@@ -168,6 +178,26 @@ public sealed partial class TriageBot(
             "I'm not sure which playbook fits that, and I don't know the answer. Try describing what the customer reports in other words, or type **playbooks** for the list.",
             cancellationToken);
         return null;
+    }
+
+    /// <summary>Keeps the last outcome, and every disposition suggestion with what the agent chose, for reports.</summary>
+    private static void Remember(ConversationData data, PlaybookResult result)
+    {
+        data.Values[LastOutcomeKey] = JsonSerializer.SerializeToNode(result, ActivityJson.Options);
+        if (data.Values[DispositionsKey] is not JsonArray history)
+        {
+            history = [];
+            data.Values[DispositionsKey] = history;
+        }
+
+        history.Add(new JsonObject
+        {
+            ["playbook"] = result.PlaybookId,
+            ["outcome"] = result.OutcomeId,
+            ["suggested"] = result.SuggestedDisposition,
+            ["confidence"] = result.SuggestionConfidence,
+            ["chosen"] = result.ChosenDisposition,
+        });
     }
 
     private async Task<DialogTurnResult?> StartOverAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -220,6 +250,29 @@ public sealed partial class TriageBot(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// An escalation situation (a playbook marked <c>interrupt</c>) described in the middle of another
+    /// dialog, confidently enough to interrupt, and not already running or being offered.
+    /// </summary>
+    private PlaybookDefinition? EscalationNoticed(DialogContext dc, string text)
+    {
+        if (dc.Stack.Any(i => i.Id is OfferEscalationDialog.DialogId or ChoosePlaybookDialog.DialogId))
+        {
+            return null;
+        }
+
+        IntentResult intent;
+        using (SupportBotTelemetry.Source.StartActivity("recognize"))
+        {
+            intent = recognizer.Recognize(text);
+        }
+
+        var decision = IntentDecision.From(intent, _options);
+        var playbook = decision.Kind == IntentDecisionKind.Start ? catalog.Find(decision.PlaybookId!) : null;
+        var running = dc.Stack.Select(i => PlaybookDialog.PlaybookIdOf(i.Id)).ToHashSet();
+        return playbook is { Interrupt: true } && !running.Contains(playbook.Id) ? playbook : null;
     }
 
     private PlaybookDefinition? ActivePlaybook(DialogContext dc) =>

@@ -11,14 +11,16 @@ public sealed class Bm25KnowledgeBase : IKnowledgeBase
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private const double MinimumConfidence = 0.5;
 
     private readonly List<(KnowledgeEntry Entry, Dictionary<string, int> Terms, int Length)> _documents;
     private readonly Dictionary<string, double> _idf;
     private readonly double _averageLength;
+    private readonly double _minimumConfidence;
 
-    public Bm25KnowledgeBase(IEnumerable<KnowledgeEntry> entries)
+    /// <param name="minimumConfidence">Entries covering less of the question than this are never returned.</param>
+    public Bm25KnowledgeBase(IEnumerable<KnowledgeEntry> entries, double minimumConfidence = 0.5)
     {
+        _minimumConfidence = minimumConfidence;
         ArgumentNullException.ThrowIfNull(entries);
         _documents = entries.Select(e =>
         {
@@ -67,7 +69,7 @@ public sealed class Bm25KnowledgeBase : IKnowledgeBase
             }
 
             var confidence = covered / queryWeight;
-            if (score > 0 && confidence >= MinimumConfidence)
+            if (score > 0 && confidence >= _minimumConfidence)
             {
                 results.Add(new KnowledgeAnswer(entry, Math.Round(confidence, 3), Math.Round(score, 3)));
             }

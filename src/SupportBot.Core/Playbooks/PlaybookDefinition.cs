@@ -1,6 +1,10 @@
 namespace SupportBot.Playbooks;
 
 /// <summary>A playbook as declared in <c>dialogs/&lt;id&gt;.yaml</c>, already validated.</summary>
+/// <param name="Interrupt">
+/// An escalation situation: recognised in any turn, even in the middle of another playbook, and offered
+/// to the agent without losing the dialog in progress.
+/// </param>
 public sealed record PlaybookDefinition(
     string Id,
     string Title,
@@ -9,7 +13,8 @@ public sealed record PlaybookDefinition(
     IReadOnlyList<StepDefinition> Steps,
     IReadOnlyDictionary<string, OutcomeDefinition> Outcomes,
     string SourceFile,
-    string Version)
+    string Version,
+    bool Interrupt = false)
 {
     public const string DefaultOutcome = "default";
 

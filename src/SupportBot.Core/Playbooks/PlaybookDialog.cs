@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SupportBot.Activities;
 using SupportBot.Dialogs;
 using SupportBot.Dialogs.Prompts;
+using SupportBot.Knowledge;
 using SupportBot.Turns;
 
 namespace SupportBot.Playbooks;
@@ -12,8 +13,10 @@ namespace SupportBot.Playbooks;
 /// step's field, branches pick the next step, and the flow ends in an outcome. The step history is
 /// kept so "back" can return to the previous question.
 /// </summary>
-public sealed class PlaybookDialog(PlaybookDefinition playbook) : Dialog(DialogIdFor(playbook.Id))
+public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvisor? dispositions = null) : Dialog(DialogIdFor(playbook.Id))
 {
+    private const string FinishingKey = "finishing";
+    private const string SkipDisposition = "skip";
     private const string StepKey = "step";
     private const string HistoryKey = "history";
     private const string ValuesKey = "values";
@@ -55,6 +58,11 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook) : Dialog(DialogI
     {
         ArgumentNullException.ThrowIfNull(dc);
         var state = dc.ActiveDialog!.State;
+        if (state[FinishingKey] is JsonObject finishing)
+        {
+            return await EndWithDispositionAsync(dc, finishing, result, cancellationToken).ConfigureAwait(false);
+        }
+
         var step = CurrentStep(dc.ActiveDialog!);
         FlowTarget? target;
         if (PromptResult.IsFailed(result))
@@ -183,6 +191,7 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook) : Dialog(DialogI
     {
         var instance = dc.ActiveDialog!;
         instance.State[StepKey] = step.Id;
+        instance.State.Remove(FinishingKey);
         var prompt = Fill(step.Prompt, instance.State);
         if (step.Kind == StepKind.Info)
         {
@@ -213,7 +222,55 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook) : Dialog(DialogI
         var view = OutcomeRenderer.Build(Playbook, outcome, values, instance.State[AgentKey]?.GetValue<string>());
         await dc.Context.SendActivityAsync(OutcomeRenderer.ToActivity(dc.Context.Activity, view), cancellationToken).ConfigureAwait(false);
         var result = new PlaybookResult { PlaybookId = Playbook.Id, OutcomeId = outcomeId, Values = (JsonObject)values.DeepClone(), Outcome = view };
-        return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(result, ActivityJson.Options), cancellationToken).ConfigureAwait(false);
+        if (dispositions is null)
+        {
+            return await EndAsync(dc, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The agent confirms the suggested disposition, or picks another, with one click.
+        var suggestions = dispositions.Suggest(view);
+        result.SuggestedDisposition = suggestions[0].Disposition.Display;
+        result.SuggestionConfidence = suggestions[0].Confidence;
+        instance.State[FinishingKey] = JsonSerializer.SerializeToNode(result, ActivityJson.Options);
+        var choices = suggestions.Select((s, i) => new Choice
+        {
+            Value = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Label = s.Disposition.Name,
+            Synonyms = [s.Disposition.Display],
+        }).Append(new Choice { Value = SkipDisposition, Label = "Skip", Synonyms = ["none", "later"] }).ToList();
+        var options = new PromptOptions
+        {
+            Prompt = $"Suggested disposition: **{suggestions[0].Disposition.Display}** ({suggestions[0].Confidence * 100:0}% sure). Pick it, or another one:",
+            Help = "The disposition records what kind of contact this was, so trends can be spotted. The first button is SupportBot's suggestion; the others also fit what happened.",
+            Choices = choices,
+            MaxAttempts = 2,
+        };
+        return await dc.BeginDialogAsync(ChoicePrompt.DefaultId, JsonSerializer.SerializeToNode(options, ActivityJson.Options), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> EndWithDispositionAsync(DialogContext dc, JsonObject finishing, JsonNode? answer, CancellationToken cancellationToken)
+    {
+        var result = finishing.Deserialize<PlaybookResult>(ActivityJson.Options)!;
+        var picked = PromptResult.IsFailed(answer) ? SkipDisposition : answer?.GetValue<string>() ?? SkipDisposition;
+        if (picked != SkipDisposition)
+        {
+            var suggestions = dispositions!.Suggest(result.Outcome);
+            var index = int.Parse(picked, System.Globalization.CultureInfo.InvariantCulture);
+            result.ChosenDisposition = suggestions[Math.Clamp(index, 0, suggestions.Count - 1)].Disposition.Display;
+            await dc.Context.SendActivityAsync($"Disposition recorded: **{result.ChosenDisposition}**.", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await dc.Context.SendActivityAsync("No disposition recorded; set it in the ticket when you're ready.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return await EndAsync(dc, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> EndAsync(DialogContext dc, PlaybookResult result, CancellationToken cancellationToken)
+    {
+        dc.Context.TurnState.Set(new PlaybookCompleted(result));
+        return dc.EndDialogAsync(JsonSerializer.SerializeToNode(result, ActivityJson.Options), cancellationToken);
     }
 
     private FlowTarget NextInOrder(StepDefinition step)

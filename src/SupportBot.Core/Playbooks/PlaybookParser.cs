@@ -14,7 +14,7 @@ namespace SupportBot.Playbooks;
 /// </summary>
 public sealed partial class PlaybookParser
 {
-    private static readonly string[] RootKeys = ["id", "title", "summary", "triggers", "steps", "outcomes"];
+    private static readonly string[] RootKeys = ["id", "title", "summary", "interrupt", "triggers", "steps", "outcomes"];
     private static readonly string[] TriggerKeys = ["keywords", "examples"];
     private static readonly string[] StepKeys = ["id", "ask", "field", "prompt", "help", "retry", "max_attempts", "choices", "min", "max", "on_fail", "next"];
     private static readonly string[] ChoiceKeys = ["value", "label", "synonyms"];
@@ -82,6 +82,7 @@ public sealed partial class PlaybookParser
 
         var title = RequiredString(root, "title", "playbook");
         var summary = RequiredString(root, "summary", "playbook");
+        var interrupt = OptionalBool(root, "interrupt") ?? false;
         var triggers = ReadTriggers(root);
         var fields = new HashSet<string>(StringComparer.Ordinal);
         var steps = ReadSteps(root, fields);
@@ -99,7 +100,7 @@ public sealed partial class PlaybookParser
 
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)))[..16];
         return new PlaybookDefinition(id, title, summary, triggers, steps.Select(s => s.Step).ToList(),
-            outcomes.ToDictionary(o => o.Key, o => o.Value.Outcome, StringComparer.Ordinal), _file, version);
+            outcomes.ToDictionary(o => o.Key, o => o.Value.Outcome, StringComparer.Ordinal), _file, version, interrupt);
     }
 
     private PlaybookTriggers ReadTriggers(YamlMappingNode root)
@@ -672,6 +673,23 @@ public sealed partial class PlaybookParser
         }
 
         return value.Trim();
+    }
+
+    private bool? OptionalBool(YamlMappingNode mapping, string key)
+    {
+        var node = ValueOf(mapping, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar)
+        {
+            return scalar.Value == "true";
+        }
+
+        Error(node, $"'{key}' must be true or false");
+        return null;
     }
 
     private decimal? OptionalNumber(YamlMappingNode mapping, string key, string where)

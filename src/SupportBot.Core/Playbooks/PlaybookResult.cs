@@ -12,7 +12,18 @@ public sealed class PlaybookResult
     public JsonObject Values { get; set; } = [];
 
     public OutcomeView Outcome { get; set; } = new();
+
+    /// <summary>The disposition SupportBot suggested first, and how sure it was.</summary>
+    public string? SuggestedDisposition { get; set; }
+
+    public double? SuggestionConfidence { get; set; }
+
+    /// <summary>The disposition the agent confirmed or picked instead; null when they skipped it.</summary>
+    public string? ChosenDisposition { get; set; }
 }
+
+/// <summary>Set on the turn when a playbook finishes, so the bot can remember its outcome.</summary>
+public sealed record PlaybookCompleted(PlaybookResult Result);
 
 /// <summary>An outcome with its templates filled in; what channels render as the final card.</summary>
 public sealed class OutcomeView

@@ -41,7 +41,8 @@ internal sealed class OfflineContent
         var triage = configuration.GetSection(TriageOptions.SectionName).Get<TriageOptions>() ?? new TriageOptions();
         return new OfflineContent(
             PlaybookCatalog.Load(ContentPaths.Resolve(dialogs.Path)),
-            new Bm25KnowledgeBase(KnowledgeLoader.Load(ContentPaths.Resolve(knowledge.Path))),
+            new Bm25KnowledgeBase(KnowledgeLoader.Load(ContentPaths.Resolve(knowledge.Path))
+                .Concat(DispositionCatalog.Load(ContentPaths.Resolve(knowledge.DispositionsPath)).AsKnowledge())),
             triage);
     }
 

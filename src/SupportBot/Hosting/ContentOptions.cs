@@ -18,4 +18,7 @@ public sealed class KnowledgeOptions
 
     [Required(ErrorMessage = "Knowledge:Path must name the knowledge YAML file.")]
     public string Path { get; set; } = "seeds/knowledge.yaml";
+
+    [Required(ErrorMessage = "Knowledge:DispositionsPath must name the disposition catalogue YAML file.")]
+    public string DispositionsPath { get; set; } = "seeds/dispositions.yaml";
 }

@@ -10,8 +10,19 @@ internal sealed class ContentOptionsValidator : IValidateOptions<DialogsOptions>
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Dialogs:Path '{options.Path}' is not a folder (looked for {ContentPaths.Resolve(options.Path)}).");
 
-    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options) =>
-        File.Exists(ContentPaths.Resolve(options.Path))
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Knowledge:Path '{options.Path}' is not a file (looked for {ContentPaths.Resolve(options.Path)}).");
+    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
+    {
+        var failures = new List<string>();
+        if (!File.Exists(ContentPaths.Resolve(options.Path)))
+        {
+            failures.Add($"Knowledge:Path '{options.Path}' is not a file (looked for {ContentPaths.Resolve(options.Path)}).");
+        }
+
+        if (!File.Exists(ContentPaths.Resolve(options.DispositionsPath)))
+        {
+            failures.Add($"Knowledge:DispositionsPath '{options.DispositionsPath}' is not a file (looked for {ContentPaths.Resolve(options.DispositionsPath)}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -1,3 +1,4 @@
+using SupportBot.Dialogs;
 using SupportBot.Knowledge;
 using SupportBot.Playbooks;
 using SupportBot.Storage.LiteDb;
@@ -18,6 +19,7 @@ internal static class StartupChecks
             services.GetRequiredService<LiteDbContext>();
             services.GetRequiredService<PlaybookCatalog>();
             services.GetRequiredService<IKnowledgeBase>();
+            services.GetRequiredService<DialogSet>();
             return null;
         }
         catch (PlaybookValidationException ex)

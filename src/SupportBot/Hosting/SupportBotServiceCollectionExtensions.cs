@@ -28,9 +28,12 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KnowledgeOptions>, ContentOptionsValidator>();
 
         services.AddSingleton(sp => PlaybookCatalog.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path)));
+        services.AddSingleton(sp => DispositionCatalog.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DispositionsPath)));
+        services.AddSingleton<DispositionAdvisor>();
         services.AddSingleton<IKnowledgeBase>(sp => new Bm25KnowledgeBase(
-            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path))));
-        services.AddSingleton(sp => DialogSetFactory.Create(sp.GetRequiredService<PlaybookCatalog>()));
+            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path))
+                .Concat(sp.GetRequiredService<DispositionCatalog>().AsKnowledge())));
+        services.AddSingleton(sp => DialogSetFactory.Create(sp.GetRequiredService<PlaybookCatalog>(), sp.GetRequiredService<DispositionAdvisor>()));
         services.AddSingleton<IIntentRecognizer, PlaybookIntentRecognizer>();
         services.AddSingleton<IBot, TriageBot>();
 

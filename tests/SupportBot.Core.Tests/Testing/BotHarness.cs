@@ -15,12 +15,12 @@ namespace SupportBot.Tests.Testing;
 /// <summary>The real pipeline and bot over in-memory stores, built from playbook YAML and knowledge entries.</summary>
 internal sealed class BotHarness
 {
-    public BotHarness(PlaybookCatalog catalog, IEnumerable<KnowledgeEntry>? knowledge = null, IStorage? storage = null)
+    public BotHarness(PlaybookCatalog catalog, IEnumerable<KnowledgeEntry>? knowledge = null, IStorage? storage = null, DispositionCatalog? dispositions = null)
     {
         Catalog = catalog;
         Storage = storage ?? new MemoryStorage();
         var bot = new TriageBot(
-            DialogSetFactory.Create(catalog),
+            DialogSetFactory.Create(catalog, dispositions is null ? null : new DispositionAdvisor(dispositions)),
             catalog,
             new PlaybookIntentRecognizer(catalog),
             new Bm25KnowledgeBase(knowledge ?? []),
@@ -55,6 +55,12 @@ internal sealed class BotHarness
         new(new PlaybookCatalog(playbooks.Select(TestPlaybooks.Parse)));
 
     /// <summary>The repository's real playbooks and knowledge seeds.</summary>
-    public static BotHarness FromRepository() =>
-        new(PlaybookCatalog.Load(RepositoryPaths.Dialogs), KnowledgeLoader.Load(RepositoryPaths.Knowledge));
+    public static BotHarness FromRepository()
+    {
+        var dispositions = DispositionCatalog.Load(RepositoryPaths.Dispositions);
+        return new(
+            PlaybookCatalog.Load(RepositoryPaths.Dialogs),
+            KnowledgeLoader.Load(RepositoryPaths.Knowledge).Concat(dispositions.AsKnowledge()),
+            dispositions: dispositions);
+    }
 }

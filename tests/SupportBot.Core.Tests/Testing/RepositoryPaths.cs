@@ -9,6 +9,8 @@ internal static class RepositoryPaths
 
     public static string Knowledge => Path.Combine(Root, "seeds", "knowledge.yaml");
 
+    public static string Dispositions => Path.Combine(Root, "seeds", "dispositions.yaml");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

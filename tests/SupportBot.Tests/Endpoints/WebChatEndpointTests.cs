@@ -34,13 +34,16 @@ public sealed class WebChatEndpointTests : IDisposable
         await SendAsync(client, "no");
         await SendAsync(client, "xpro");
         await SendAsync(client, "account holder");
-        var outcome = (await SendAsync(client, "order 100-2000-3000 from the website")).Last()!;
+        var replies = await SendAsync(client, "order 100-2000-3000 from the website");
+        var outcome = replies.Single(r => r!["attachments"] is not null)!;
 
         var text = outcome["text"]!.GetValue<string>();
         Assert.Contains("Ticket note", text);
         Assert.Contains("Suggested disposition", text);
         Assert.Contains("Reveal X-Pro", text);
         Assert.Equal("application/vnd.supportbot.outcome+json", outcome["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Contains("Pick it, or another one", replies.Last()!["text"]!.GetValue<string>());
+        Assert.Contains("Disposition recorded", (await SendAsync(client, "1"))[0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

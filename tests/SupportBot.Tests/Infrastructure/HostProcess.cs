@@ -55,6 +55,7 @@ internal sealed class HostProcess : IAsyncDisposable
             "--Storage:Path", databasePath,
             "--Dialogs:Path", RepositoryPaths.Dialogs,
             "--Knowledge:Path", RepositoryPaths.Knowledge,
+            "--Knowledge:DispositionsPath", RepositoryPaths.Dispositions,
         }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);

@@ -22,6 +22,7 @@ public sealed class SupportBotFactory : WebApplicationFactory<SupportBot.Host.Pr
         builder.UseSetting("Storage:Path", _database.Path);
         builder.UseSetting("Dialogs:Path", RepositoryPaths.Dialogs);
         builder.UseSetting("Knowledge:Path", RepositoryPaths.Knowledge);
+        builder.UseSetting("Knowledge:DispositionsPath", RepositoryPaths.Dispositions);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

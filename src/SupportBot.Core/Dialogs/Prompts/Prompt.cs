@@ -54,6 +54,17 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         return DialogTurnResult.EndOfTurn;
     }
 
+    /// <summary>
+    /// Another dialog was started on top of this prompt (an escalation taken mid-step) and has ended:
+    /// ask this question again and keep waiting for its answer.
+    /// </summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, JsonNode? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.EndOfTurn;
+    }
+
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
