@@ -18,6 +18,9 @@ public static class OutcomeRenderer
         var lookup = FieldFormatter.LookupFor(playbook, values, agentName);
         string Fill(string text) => FieldFormatter.Fill(text, lookup);
 
+        // Notes take what the agent typed only after it is stripped of quotes and emotive asides.
+        string FillNote(string text) => FieldFormatter.Fill(text, field => lookup(field) is { } value ? NoteStyle.Neutralize(value) : null);
+
         return new OutcomeView
         {
             PlaybookId = playbook.Id,
@@ -26,11 +29,11 @@ public static class OutcomeRenderer
             Actions = outcome.Actions.Select(Fill).ToList(),
             Note = new NoteView
             {
-                Customer = Fill(outcome.Note.Customer ?? "Account holder"),
-                Reason = Fill(outcome.Note.Reason),
-                Resolution = outcome.Note.Resolution.Select(Fill).ToList(),
-                AdditionalInfo = outcome.Note.AdditionalInfo is null ? null : Fill(outcome.Note.AdditionalInfo),
-                FollowUp = outcome.Note.FollowUp is null ? null : Fill(outcome.Note.FollowUp),
+                Customer = FillNote(outcome.Note.Customer ?? "Account holder"),
+                Reason = FillNote(outcome.Note.Reason),
+                Resolution = outcome.Note.Resolution.Select(FillNote).ToList(),
+                AdditionalInfo = outcome.Note.AdditionalInfo is null ? null : FillNote(outcome.Note.AdditionalInfo),
+                FollowUp = outcome.Note.FollowUp is null ? null : FillNote(outcome.Note.FollowUp),
             },
             DispositionCategory = outcome.Disposition.Category,
             DispositionName = outcome.Disposition.Name,
