@@ -138,45 +138,42 @@ public sealed partial class TriageBot(
     private async Task<DialogTurnResult?> StartFromDescriptionAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
         var turn = dc.Context;
-        IntentResult intent;
+        TriageRoute route;
         using (SupportBotTelemetry.Source.StartActivity("recognize"))
         {
-            intent = recognizer.Recognize(text);
+            route = TriageRules.Route(text, recognizer, knowledge, _options);
         }
 
-        var decision = IntentDecision.From(intent, _options);
-        var answer = QuestionDetector.LooksLikeQuestion(text) ? BestAnswer(text) : null;
-        if (decision.Kind == IntentDecisionKind.Start && answer is null)
+        if (route.Answer is not null)
         {
-            LogRecognized(logger, decision.PlaybookId!, decision.Confidence);
-            return await dc.BeginDialogAsync(PlaybookDialog.DialogIdFor(decision.PlaybookId!), new JsonObject(), cancellationToken);
+            await turn.SendActivityAsync(FormatAnswer(route.Answer), cancellationToken);
         }
 
-        if (answer is not null)
+        var decision = route.Decision;
+        switch (decision.Kind)
         {
-            await turn.SendActivityAsync(FormatAnswer(answer), cancellationToken);
-            return null;
+            case IntentDecisionKind.Start:
+                LogRecognized(logger, decision.PlaybookId!, decision.Confidence);
+                return await dc.BeginDialogAsync(PlaybookDialog.DialogIdFor(decision.PlaybookId!), new JsonObject(), cancellationToken);
+            case IntentDecisionKind.Offer:
+                var candidates = decision.Candidates.Select(c => c.PlaybookId).ToList();
+                var intro = route.Answer is not null
+                    ? "Want me to walk you through the playbook for this?"
+                    : candidates.Count == 1 ? "This might be the one. Is it?" : "This could be one of these. Which fits best?";
+                return await dc.BeginDialogAsync(ChoosePlaybookDialog.DialogId, new JsonObject
+                {
+                    ["intro"] = intro,
+                    ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+                }, cancellationToken);
         }
 
-        if (decision.Kind == IntentDecisionKind.Offer)
+        if (route.Answer is null)
         {
-            var candidates = decision.Candidates.Select(c => c.PlaybookId).ToList();
-            return await dc.BeginDialogAsync(ChoosePlaybookDialog.DialogId, new JsonObject
-            {
-                ["intro"] = candidates.Count == 1 ? "This might be the one. Is it?" : "This could be one of these. Which fits best?",
-                ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-            }, cancellationToken);
+            await turn.SendActivityAsync(
+                "I'm not sure which playbook fits that, and I don't know the answer. Try describing what the customer reports in other words, or type **playbooks** for the list.",
+                cancellationToken);
         }
 
-        if (BestAnswer(text) is { } fallback)
-        {
-            await turn.SendActivityAsync(FormatAnswer(fallback), cancellationToken);
-            return null;
-        }
-
-        await turn.SendActivityAsync(
-            "I'm not sure which playbook fits that, and I don't know the answer. Try describing what the customer reports in other words, or type **playbooks** for the list.",
-            cancellationToken);
         return null;
     }
 
@@ -284,8 +281,7 @@ public sealed partial class TriageBot(
     private KnowledgeAnswer? BestAnswer(string text)
     {
         using var span = SupportBotTelemetry.Source.StartActivity("knowledge");
-        var results = knowledge.Search(text, 1);
-        return results.Count > 0 && results[0].Confidence >= _options.AnswerThreshold ? results[0] : null;
+        return TriageRules.BestAnswer(knowledge, text, _options);
     }
 
     private static string FormatAnswer(KnowledgeAnswer answer) =>

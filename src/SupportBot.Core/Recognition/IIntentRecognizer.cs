@@ -4,6 +4,9 @@ namespace SupportBot.Recognition;
 public interface IIntentRecognizer
 {
     IntentResult Recognize(string? text);
+
+    /// <summary>Whether the playbook id is one this recogniser can start.</summary>
+    bool Knows(string playbookId);
 }
 
 public sealed record IntentScore(string PlaybookId, double Confidence);

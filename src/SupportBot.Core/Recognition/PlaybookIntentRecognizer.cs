@@ -17,26 +17,39 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
     private const double CoverageDiscount = 0.8;
     private const double PhraseKeyword = 0.9;
     private const double SingleWordKeyword = 0.55;
+    private const double ThinEvidence = 0.7;
+    private const double KeywordTrust = 0.75;
 
     private readonly List<Intent> _intents = [];
-    private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly double[] _idf;
 
     public PlaybookIntentRecognizer(PlaybookCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var documents = catalog.Playbooks
-            .SelectMany(p => p.Triggers.Examples.Concat(p.Triggers.Keywords).Append(p.Title).Select(text => (p.Id, Counts: FeatureVector.Count(text))))
+            .SelectMany(p => p.Triggers.Examples.Concat(p.Triggers.Keywords).Append(p.Title).Select(text => (p.Id, Counts: TextFeatures.Count(text))))
             .Where(d => d.Counts.Count > 0)
             .ToList();
-        var documentFrequency = documents.SelectMany(d => d.Counts.Keys).GroupBy(f => f, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        _idf = documentFrequency.ToDictionary(p => p.Key, p => Math.Log((1.0 + documents.Count) / (1.0 + p.Value)) + 1, StringComparer.Ordinal);
+        var documentFrequency = new List<int>();
+        foreach (var feature in documents.SelectMany(d => d.Counts.Keys))
+        {
+            if (!_vocabulary.TryGetValue(feature, out var id))
+            {
+                id = _vocabulary.Count;
+                _vocabulary.Add(feature, id);
+                documentFrequency.Add(0);
+            }
 
+            documentFrequency[id]++;
+        }
+
+        _idf = documentFrequency.Select(df => Math.Log((1.0 + documents.Count) / (1.0 + df)) + 1).ToArray();
         foreach (var playbook in catalog.Playbooks)
         {
             _intents.Add(new Intent(
                 playbook.Id,
-                documents.Where(d => d.Id == playbook.Id).Select(d => FeatureVector.Build(d.Counts, Idf)).ToList(),
+                documents.Where(d => d.Id == playbook.Id).Select(d => Vectorize(d.Counts)).ToList(),
                 playbook.Triggers.Keywords.Select(k => Vocabulary.ContentTerms(k).ToArray()).Where(k => k.Length > 0).ToList(),
                 playbook.Id.Split('-')));
         }
@@ -44,19 +57,27 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
 
     public IntentResult Recognize(string? text)
     {
-        var counts = FeatureVector.Count(text);
-        if (counts.Count == 0)
+        var terms = Vocabulary.ContentTerms(text);
+        if (terms.Count == 0)
         {
             return new IntentResult([]);
         }
 
-        var vector = FeatureVector.Build(counts, Idf);
-        var terms = Vocabulary.ContentTerms(text);
+        var vector = Vectorize(TextFeatures.Count(terms));
+        var dense = new double[_vocabulary.Count];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            dense[vector.Ids[i]] = vector.Weights[i];
+        }
+
         var normalized = TextNormalizer.Normalize(text);
         var scores = new List<IntentScore>(_intents.Count);
+
+        // One meaningful word is thin evidence for a whole situation ("test", "help").
+        var evidence = terms.Count == 1 ? ThinEvidence : 1.0;
         foreach (var intent in _intents)
         {
-            var score = normalized == string.Join(' ', intent.IdWords) ? 1.0 : Math.Max(Similarity(intent, vector), KeywordScore(intent, terms));
+            var score = normalized == string.Join(' ', intent.IdWords) ? 1.0 : Combine(Similarity(intent, dense) * evidence, KeywordScore(intent, terms));
             if (score > 0.05)
             {
                 scores.Add(new IntentScore(intent.Id, Math.Round(Math.Min(score, 1), 3)));
@@ -66,15 +87,23 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
         return new IntentResult(scores.OrderByDescending(s => s.Confidence).ThenBy(s => s.PlaybookId, StringComparer.Ordinal).ToList());
     }
 
-    // Unknown features carry the highest weight a known feature could have: they are rare by definition.
-    private double Idf(string feature) => _idf.TryGetValue(feature, out var idf) ? idf : 0;
+    public bool Knows(string playbookId) => _intents.Any(i => i.Id == playbookId);
 
-    private static double Similarity(Intent intent, FeatureVector text)
+    private SparseVector Vectorize(Dictionary<string, double> counts) =>
+        SparseVector.From(counts
+            .Where(c => _vocabulary.ContainsKey(c.Key))
+            .Select(c => (_vocabulary[c.Key], TextFeatures.Weight(c.Value, _idf[_vocabulary[c.Key]]))));
+
+    /// <summary>Both kinds of evidence agreeing count for more than either alone (a noisy-or).</summary>
+    private static double Combine(double similarity, double keyword) => Math.Max(similarity, keyword);
+
+    private static double Similarity(Intent intent, double[] text)
     {
         double best = 0;
         foreach (var example in intent.Examples)
         {
-            var score = Math.Max(example.Cosine(text), CoverageDiscount * example.CoveredBy(text) * Math.Min(1, example.Weights.Count / 12.0));
+            // Coverage only counts for examples with enough substance; a two-word example is "covered" by too much.
+            var score = Math.Max(example.Dot(text), CoverageDiscount * example.CoveredBy(text) * Math.Min(1, example.Length / 12.0));
             best = Math.Max(best, score);
         }
 
@@ -86,8 +115,7 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
         double best = 0;
         foreach (var phrase in intent.Keywords)
         {
-            var found = phrase.All(word => terms.Contains(word) || (word.Length >= 5 && terms.Any(t => EditDistance.IsNearMiss(t, word))));
-            if (found)
+            if (ContainsPhrase(terms, phrase))
             {
                 best = Math.Max(best, phrase.Length > 1 ? PhraseKeyword : SingleWordKeyword);
             }
@@ -96,5 +124,51 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
         return best;
     }
 
-    private sealed record Intent(string Id, List<FeatureVector> Examples, List<string[]> Keywords, string[] IdWords);
+    /// <summary>
+    /// The phrase's words in order, close together (one extra word may sit between two of them), each
+    /// exact or a near-miss spelling; words scattered across a long message do not make a phrase.
+    /// </summary>
+    private static bool ContainsPhrase(IReadOnlyList<string> terms, string[] phrase)
+    {
+        for (var start = 0; start < terms.Count; start++)
+        {
+            if (!WordMatches(terms[start], phrase[0]))
+            {
+                continue;
+            }
+
+            var position = start;
+            var matched = 1;
+            while (matched < phrase.Length)
+            {
+                var next = position + 1;
+                if (next < terms.Count && WordMatches(terms[next], phrase[matched]))
+                {
+                    position = next;
+                }
+                else if (next + 1 < terms.Count && WordMatches(terms[next + 1], phrase[matched]))
+                {
+                    position = next + 1;
+                }
+                else
+                {
+                    break;
+                }
+
+                matched++;
+            }
+
+            if (matched == phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordMatches(string term, string word) =>
+        term == word || (word.Length >= 5 && EditDistance.IsNearMiss(term, word));
+
+    private sealed record Intent(string Id, List<SparseVector> Examples, List<string[]> Keywords, string[] IdWords);
 }

@@ -46,10 +46,13 @@ internal sealed class OfflineContent
             triage);
     }
 
-    /// <summary>The decision the bot would take on a description: the playbook it starts or offers first, or none.</summary>
+    /// <summary>
+    /// The decision the bot would take on a new message: the playbook it starts or offers first, or none
+    /// (a command, or a question it answers from knowledge instead).
+    /// </summary>
     public (string Intent, double Confidence) Decide(string text)
     {
-        var decision = IntentDecision.From(Recognizer.Recognize(text), Triage);
-        return (decision.PlaybookId ?? Recognition.Evaluation.LabelledUtterance.None, decision.Confidence);
+        var route = TriageRules.Route(text, Recognizer, Knowledge, Triage);
+        return (route.Decision.PlaybookId ?? Recognition.Evaluation.LabelledUtterance.None, route.Decision.Confidence);
     }
 }
