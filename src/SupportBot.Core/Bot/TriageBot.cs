@@ -144,6 +144,12 @@ public sealed partial class TriageBot(
             route = TriageRules.Route(text, recognizer, knowledge, _options);
         }
 
+        if (route.SmallTalkReply is not null)
+        {
+            await turn.SendActivityAsync(route.SmallTalkReply, cancellationToken);
+            return null;
+        }
+
         if (route.Answer is not null)
         {
             await turn.SendActivityAsync(FormatAnswer(route.Answer), cancellationToken);

@@ -4,11 +4,11 @@ using SupportBot.Recognition;
 namespace SupportBot.Bot;
 
 /// <summary>What a new message (with no dialog running) leads to.</summary>
-public sealed record TriageRoute(AgentCommand Command, KnowledgeAnswer? Answer, IntentDecision Decision);
+public sealed record TriageRoute(AgentCommand Command, KnowledgeAnswer? Answer, IntentDecision Decision, string? SmallTalkReply = null);
 
 /// <summary>
-/// The order in which SupportBot reads a new message: a command first, then a question it can answer
-/// from knowledge, then a described situation. Shared by the bot and the evaluation commands, so
+/// The order in which SupportBot reads a new message: a command first, then small talk, then a question
+/// it can answer from knowledge, then a described situation. Shared by the bot and the evaluation commands, so
 /// <c>nlu test</c> scores exactly what agents get.
 /// </summary>
 public static class TriageRules
@@ -23,6 +23,11 @@ public static class TriageRules
         if (command != AgentCommand.None)
         {
             return new TriageRoute(command, null, none);
+        }
+
+        if (SmallTalk.Reply(text) is { } reply)
+        {
+            return new TriageRoute(AgentCommand.None, null, none, reply);
         }
 
         // A question is answered from knowledge; when the entry belongs to a playbook, that playbook is
