@@ -9,6 +9,7 @@ using SupportBot.Dialogs.Prompts;
 using SupportBot.Knowledge;
 using SupportBot.Playbooks;
 using SupportBot.Recognition;
+using SupportBot.Recognition.Entities;
 using SupportBot.State;
 using SupportBot.Telemetry;
 using SupportBot.Turns;
@@ -25,6 +26,7 @@ public sealed partial class TriageBot(
     IIntentRecognizer recognizer,
     IKnowledgeBase knowledge,
     IOptions<TriageOptions> options,
+    TimeProvider timeProvider,
     ILogger<TriageBot> logger) : IBot
 {
     public const string LastOutcomeKey = "lastOutcome";
@@ -56,6 +58,8 @@ public sealed partial class TriageBot(
         data.AgentId ??= activity.From?.Id;
         data.AgentName ??= activity.From?.Name;
         var dc = new DialogContext(dialogs, turnContext, data.Dialogs);
+        RememberEntities(data, TextOf(activity));
+        turnContext.TurnState.Set(new EntityMemory(data.Entities));
         using (SupportBotTelemetry.Source.StartActivity("dialog"))
         {
             if (await EnsureStackIsCurrentAsync(dc, cancellationToken))
@@ -64,6 +68,13 @@ public sealed partial class TriageBot(
                 if (turnContext.TurnState.Get<PlaybookCompleted>() is { } completed)
                 {
                     Remember(data, completed.Result);
+                }
+
+                // The case is finished (or was cancelled): its order numbers and models must not
+                // answer the next case's questions.
+                if (dc.Stack.Count == 0 && (turnContext.TurnState.Get<PlaybookCompleted>() is not null || AgentCommands.Recognize(TextOf(activity)) == AgentCommand.Cancel))
+                {
+                    data.Entities.Clear();
                 }
             }
         }
@@ -181,6 +192,29 @@ public sealed partial class TriageBot(
         }
 
         return null;
+    }
+
+    private const int MaxRememberedEntities = 30;
+
+    /// <summary>Adds the values in this message to the case's memory, newest last, replacing older copies.</summary>
+    private void RememberEntities(ConversationData data, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var found = EntityRecognizer.Default.Recognize(text, EntityContext.Utc(timeProvider.GetUtcNow()));
+        foreach (var entity in found)
+        {
+            data.Entities.RemoveAll(e => e.Kind == entity.Kind.ToString() && e.Value == entity.Value && e.Label == entity.Label);
+            data.Entities.Add(new RememberedEntity(entity.Kind.ToString(), entity.Value, entity.Text, entity.Label, entity.Amount));
+        }
+
+        if (data.Entities.Count > MaxRememberedEntities)
+        {
+            data.Entities.RemoveRange(0, data.Entities.Count - MaxRememberedEntities);
+        }
     }
 
     /// <summary>Keeps the last outcome, and every disposition suggestion with what the agent chose, for reports.</summary>

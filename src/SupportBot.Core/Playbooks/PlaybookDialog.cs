@@ -22,6 +22,7 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
     private const string ValuesKey = "values";
     private const string SkippedKey = "skipped";
     private const string AgentKey = "agent";
+    private const string PrefilledKey = "prefilled";
 
     public PlaybookDefinition Playbook { get; } = playbook;
 
@@ -199,6 +200,14 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
             return await GoToAsync(dc, FirstMatchingBranch(step, ValuesOf(instance)) ?? NextInOrder(step), cancellationToken).ConfigureAwait(false);
         }
 
+        if (TryPrefill(dc, step) is { } prefilled)
+        {
+            await dc.Context.SendActivityAsync(
+                $"{Describe(step, capitalise: true)}: **{FieldFormatter.Display(step, prefilled)}**, from what you said earlier. (Type **back** to change it.)",
+                cancellationToken).ConfigureAwait(false);
+            return await GoToAsync(dc, FirstMatchingBranch(step, ValuesOf(instance)) ?? NextInOrder(step), cancellationToken).ConfigureAwait(false);
+        }
+
         var options = new PromptOptions
         {
             Prompt = prompt,
@@ -308,7 +317,59 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
     private string Fill(string template, JsonObject state) =>
         FieldFormatter.Fill(template, FieldFormatter.LookupFor(Playbook, state[ValuesKey] as JsonObject ?? [], state[AgentKey]?.GetValue<string>()));
 
-    private static string Describe(StepDefinition step) => step.Field is null ? "this step" : $"'{step.Field.Replace('_', ' ')}'";
+    private static string Describe(StepDefinition step, bool capitalise = false)
+    {
+        if (step.Field is null)
+        {
+            return "this step";
+        }
+
+        var words = step.Field.Replace('_', ' ');
+        return capitalise ? char.ToUpperInvariant(words[0]) + words[1..] : $"'{words}'";
+    }
+
+    /// <summary>
+    /// Answers a step from a value the agent already mentioned (once per field and run, so going back
+    /// to the step asks the question). Returns the stored answer, or null when the step must be asked.
+    /// </summary>
+    private static JsonNode? TryPrefill(DialogContext dc, StepDefinition step)
+    {
+        var state = dc.ActiveDialog!.State;
+        if (step.Field is null || step.Kind is not (StepKind.Text or StepKind.Choice or StepKind.Number)
+            || dc.Context.TurnState.Get<EntityMemory>() is not { } memory
+            || FieldEntities.Find(step.Field, memory.Entities) is not { } entity)
+        {
+            return null;
+        }
+
+        if (state[PrefilledKey] is not JsonArray done)
+        {
+            done = [];
+            state[PrefilledKey] = done;
+        }
+
+        if (done.Any(f => f?.GetValue<string>() == step.Field))
+        {
+            return null;
+        }
+
+        JsonNode? answer = step.Kind switch
+        {
+            StepKind.Text => JsonValue.Create(entity.Value),
+            StepKind.Number => entity.Amount is { } amount ? JsonValue.Create(amount) : null,
+            _ => Recognition.ChoiceRecognizer.Recognize(entity.Value, step.Choices.Select(c => new Choice { Value = c.Value, Label = c.Label, Synonyms = [.. c.Synonyms] }).ToList()).Choice is { } choice
+                ? JsonValue.Create(choice.Value)
+                : null,
+        };
+        if (answer is null)
+        {
+            return null;
+        }
+
+        done.Add(step.Field);
+        state[ValuesKey]![step.Field] = answer;
+        return answer;
+    }
 
     private static string PromptIdFor(StepKind kind) => kind switch
     {

@@ -17,6 +17,9 @@ public sealed class ConversationData
 
     public string? AgentName { get; set; }
 
+    /// <summary>Values recognised in the agent's messages for the case in hand (order numbers, models, ...).</summary>
+    public List<Playbooks.RememberedEntity> Entities { get; set; } = [];
+
     /// <summary>Free-form values that outlive a single dialog (last outcome, last suggested playbooks).</summary>
     public JsonObject Values { get; set; } = [];
 }

@@ -25,6 +25,7 @@ internal sealed class BotHarness
             new PlaybookIntentRecognizer(catalog),
             new Bm25KnowledgeBase(knowledge ?? []),
             Options.Create(new TriageOptions()),
+            Time,
             NullLogger<TriageBot>.Instance);
         var pipeline = new TurnPipeline(
             new InProcessConversationGate(),
