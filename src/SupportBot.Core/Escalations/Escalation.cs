@@ -67,8 +67,11 @@ public sealed class Escalation
     /// <summary>The member currently asked to act; null once the chain has run out.</summary>
     public string? Assignee { get; set; }
 
-    /// <summary>When the current step times out; null when no timer is running.</summary>
+    /// <summary>When the timer next fires (a reminder, then the step's deadline); null when no timer runs.</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>When the current chain step runs out and the next member is asked.</summary>
+    public DateTimeOffset? StepDeadline { get; set; }
 
     /// <summary>Whether the reminder for the current step has been sent.</summary>
     public bool Reminded { get; set; }
