@@ -93,4 +93,6 @@ public enum Urgency
     Urgent,
 }
 
-public sealed record EscalationDefinition(string Route, Urgency Urgency, string? Reason);
+/// <param name="Requires">Fields that must be collected before the escalation can be sent.</param>
+/// <param name="Unless">When this holds, the required fields are waived (e.g. a pre-sales case).</param>
+public sealed record EscalationDefinition(string Route, Urgency Urgency, string? Reason, IReadOnlyList<string>? Requires = null, BranchCondition? Unless = null);

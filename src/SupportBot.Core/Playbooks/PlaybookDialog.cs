@@ -23,6 +23,7 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
     private const string SkippedKey = "skipped";
     private const string AgentKey = "agent";
     private const string PrefilledKey = "prefilled";
+    private const string GateKey = "gate";
 
     public PlaybookDefinition Playbook { get; } = playbook;
 
@@ -62,6 +63,19 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
         if (state[FinishingKey] is JsonObject finishing)
         {
             return await EndWithDispositionAsync(dc, finishing, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state[GateKey] is JsonObject gate)
+        {
+            var field = gate["field"]!.GetValue<string>();
+            if (!PromptResult.IsFailed(result))
+            {
+                state[ValuesKey]![field] = result?.DeepClone();
+            }
+
+            var outcome = gate["outcome"]!.GetValue<string>();
+            state.Remove(GateKey);
+            return await FinishAsync(dc, outcome, cancellationToken).ConfigureAwait(false);
         }
 
         var step = CurrentStep(dc.ActiveDialog!);
@@ -193,6 +207,7 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
         var instance = dc.ActiveDialog!;
         instance.State[StepKey] = step.Id;
         instance.State.Remove(FinishingKey);
+        instance.State.Remove(GateKey);
         var prompt = Fill(step.Prompt, instance.State);
         if (step.Kind == StepKind.Info)
         {
@@ -228,9 +243,35 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
         var instance = dc.ActiveDialog!;
         var values = ValuesOf(instance);
         var outcome = Playbook.Outcomes[outcomeId];
+        if (MissingForEscalation(outcome, values, instance) is { } missing)
+        {
+            // Policy says this escalation cannot be sent without these fields: ask for exactly what is missing.
+            instance.State[GateKey] = new JsonObject { ["outcome"] = outcomeId, ["field"] = missing };
+            if (instance.State["gateAsked"] is not JsonArray asked)
+            {
+                asked = [];
+                instance.State["gateAsked"] = asked;
+            }
+
+            asked.Add(missing);
+            var words = missing.Replace('_', ' ');
+            var gateOptions = new PromptOptions
+            {
+                Prompt = $"Before this can go to **{outcome.Escalation!.Route}**, I need the **{words}**. What is it?",
+                Help = $"The {outcome.Escalation.Route} route only takes escalations that carry the {words}; without it the case would bounce back.",
+                MaxAttempts = 2,
+            };
+            return await dc.BeginDialogAsync(TextPrompt.DefaultId, JsonSerializer.SerializeToNode(gateOptions, ActivityJson.Options), cancellationToken).ConfigureAwait(false);
+        }
+
         var view = OutcomeRenderer.Build(Playbook, outcome, values, instance.State[AgentKey]?.GetValue<string>());
         await dc.Context.SendActivityAsync(OutcomeRenderer.ToActivity(dc.Context.Activity, view), cancellationToken).ConfigureAwait(false);
         var result = new PlaybookResult { PlaybookId = Playbook.Id, OutcomeId = outcomeId, Values = (JsonObject)values.DeepClone(), Outcome = view };
+        if (view.EscalationRoute is not null)
+        {
+            dc.Context.TurnState.Set(new EscalationRequested(result));
+        }
+
         if (dispositions is null)
         {
             return await EndAsync(dc, result, cancellationToken).ConfigureAwait(false);
@@ -282,6 +323,23 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
         return dc.EndDialogAsync(JsonSerializer.SerializeToNode(result, ActivityJson.Options), cancellationToken);
     }
 
+    /// <summary>The first field the outcome's escalation requires that is still missing (each is asked once).</summary>
+    private static string? MissingForEscalation(OutcomeDefinition outcome, JsonObject values, DialogInstance instance)
+    {
+        if (outcome.Escalation is not { Requires: { Count: > 0 } requires } escalation)
+        {
+            return null;
+        }
+
+        if (escalation.Unless is { } unless && Matches(unless, values))
+        {
+            return null;
+        }
+
+        var asked = (instance.State["gateAsked"] as JsonArray)?.Select(a => a?.GetValue<string>()).ToHashSet() ?? [];
+        return requires.FirstOrDefault(f => FieldFormatter.Raw(values[f]) is null && !asked.Contains(f));
+    }
+
     private FlowTarget NextInOrder(StepDefinition step)
     {
         var index = Playbook.Steps.ToList().FindIndex(s => s.Id == step.Id);
@@ -292,23 +350,19 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
 
     private static FlowTarget? FirstMatchingBranch(StepDefinition step, JsonObject values)
     {
-        foreach (var branch in step.Next)
-        {
-            var raw = FieldFormatter.Raw(values[branch.When.Field]);
-            var matches = branch.When switch
-            {
-                { IsSet: bool isSet } => (raw is not null) == isSet,
-                { EqualsValue: string expected } => string.Equals(raw, expected, StringComparison.OrdinalIgnoreCase),
-                { InValues: { } options } => raw is not null && options.Contains(raw, StringComparer.OrdinalIgnoreCase),
-                _ => false,
-            };
-            if (matches)
-            {
-                return branch.Goto;
-            }
-        }
+        return step.Next.FirstOrDefault(branch => Matches(branch.When, values))?.Goto;
+    }
 
-        return null;
+    private static bool Matches(BranchCondition condition, JsonObject values)
+    {
+        var raw = FieldFormatter.Raw(values[condition.Field]);
+        return condition switch
+        {
+            { IsSet: bool isSet } => (raw is not null) == isSet,
+            { EqualsValue: string expected } => string.Equals(raw, expected, StringComparison.OrdinalIgnoreCase),
+            { InValues: { } options } => raw is not null && options.Contains(raw, StringComparer.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     private StepDefinition CurrentStep(DialogInstance instance) =>

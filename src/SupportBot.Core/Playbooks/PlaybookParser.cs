@@ -23,7 +23,7 @@ public sealed partial class PlaybookParser
     private static readonly string[] OutcomeKeys = ["title", "actions", "note", "disposition", "escalation"];
     private static readonly string[] NoteKeys = ["customer", "reason", "resolution", "additional_info", "follow_up"];
     private static readonly string[] DispositionKeys = ["category", "name"];
-    private static readonly string[] EscalationKeys = ["route", "urgency", "reason"];
+    private static readonly string[] EscalationKeys = ["route", "urgency", "reason", "requires", "unless"];
     private static readonly HashSet<string> BuiltInFields = new(StringComparer.Ordinal) { "agent", "playbook", "playbook_title" };
 
     private readonly List<PlaybookError> _errors = [];
@@ -516,7 +516,18 @@ public sealed partial class PlaybookParser
             Error(ValueOf(escalation, "urgency")!, $"{where}: urgency '{urgencyText}' is not one of normal, high, urgent");
         }
 
-        return route is null || urgency is null ? null : new EscalationDefinition(route, urgency.Value, OptionalString(escalation, "reason"));
+        var requires = StringList(escalation, "requires", required: false);
+        BranchCondition? unless = null;
+        if (ValueOf(escalation, "unless") is YamlMappingNode unlessNode)
+        {
+            unless = ReadCondition(new YamlMappingNode(new YamlScalarNode("when"), unlessNode), where + " escalation 'unless'");
+        }
+        else if (ValueOf(escalation, "unless") is { } badUnless)
+        {
+            Error(badUnless, $"{where}: 'unless' must be a condition like {{ field: pre_sales, equals: true }}");
+        }
+
+        return route is null || urgency is null ? null : new EscalationDefinition(route, urgency.Value, OptionalString(escalation, "reason"), requires, unless);
     }
 
     private void CheckFlow(
@@ -565,6 +576,15 @@ public sealed partial class PlaybookParser
 
         foreach (var (id, (outcome, node)) in outcomes)
         {
+            var escalationNode = ValueOf(node, "escalation") as YamlMappingNode;
+            foreach (var field in (outcome.Escalation?.Requires ?? []).Concat(outcome.Escalation?.Unless is { } u ? [u.Field] : []))
+            {
+                if (!fields.Contains(field))
+                {
+                    Error(escalationNode ?? node, $"outcome '{id}': escalation needs field '{field}', which no step collects");
+                }
+            }
+
             foreach (var (key, text) in OutcomeTexts(outcome))
             {
                 CheckTemplate(FindTextNode(node, key) ?? node, text, fields);

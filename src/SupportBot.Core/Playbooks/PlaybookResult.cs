@@ -22,6 +22,9 @@ public sealed class PlaybookResult
     public string? ChosenDisposition { get; set; }
 }
 
+/// <summary>Set on the turn when an outcome that calls for an escalation is shown.</summary>
+public sealed record EscalationRequested(PlaybookResult Result);
+
 /// <summary>Set on the turn when a playbook finishes, so the bot can remember its outcome.</summary>
 public sealed record PlaybookCompleted(PlaybookResult Result);
 

@@ -28,7 +28,8 @@ public sealed class TurnContext(Activity activity, TimeProvider timeProvider) : 
         activity.ServiceUrl ??= Activity.ServiceUrl;
         activity.From ??= Activity.Recipient;
         activity.Recipient ??= Activity.From;
-        activity.ReplyToId ??= Activity.Id;
+        // Replies thread under the agent's message; a proactive event (a lead's action) starts a new message.
+        activity.ReplyToId ??= Activity.Type == ActivityTypes.Message ? Activity.Id : null;
         _replies.Add(activity);
         return Task.FromResult(new ResourceResponse(activity.Id));
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Bot;
+using SupportBot.Escalations;
 using SupportBot.Knowledge;
 using SupportBot.Ordering;
 using SupportBot.Playbooks;
@@ -36,6 +37,11 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton(sp => DialogSetFactory.Create(sp.GetRequiredService<PlaybookCatalog>(), sp.GetRequiredService<DispositionAdvisor>()));
         services.AddSingleton<IIntentRecognizer, PlaybookIntentRecognizer>();
         services.AddSingleton<IBot, TriageBot>();
+
+        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddSingleton<EscalationService>();
+        services.AddSingleton<OutboxDispatcher>();
 
         services.AddSingleton<IConversationGate, InProcessConversationGate>();
         services.AddSingleton<SensitiveDataRedactor>();

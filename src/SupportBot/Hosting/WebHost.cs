@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using SupportBot.Escalations;
+using SupportBot.Host.Channels;
 using SupportBot.Host.Channels.BotFramework;
+using SupportBot.Host.Channels.LocalBoard;
 using SupportBot.Host.Channels.BotFramework.Authentication;
 using SupportBot.Host.Channels.WebChat;
 using SupportBot.Host.Endpoints;
@@ -29,6 +32,10 @@ public static partial class WebHost
         builder.Services.AddSingleton<BotFrameworkAdapter>(sp => new BotFrameworkAdapter(
             sp.GetRequiredService<SupportBot.Turns.TurnPipeline>(), sp.GetRequiredService<ConnectorClient>()));
         builder.Services.AddSingleton<WebChatAdapter>();
+        builder.Services.AddSingleton<LocalBoardFeed>();
+        builder.Services.AddSingleton<IOutboxChannel, LocalBoardChannel>();
+        builder.Services.AddSingleton<IOutboxChannel, ConversationChannel>();
+        builder.Services.AddHostedService<EscalationWorker>();
 
         var app = builder.Build();
         app.UseDefaultFiles();
@@ -36,6 +43,7 @@ public static partial class WebHost
         app.MapSupportBotHealth();
         app.MapBotFramework();
         app.MapWebChat();
+        app.MapEscalations();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Bot;
+using SupportBot.Escalations;
 using SupportBot.Knowledge;
 using SupportBot.Ordering;
 using SupportBot.Playbooks;
@@ -26,7 +27,15 @@ internal sealed class BotHarness
             new Bm25KnowledgeBase(knowledge ?? []),
             Options.Create(new TriageOptions()),
             Time,
-            NullLogger<TriageBot>.Instance);
+            NullLogger<TriageBot>.Instance,
+            new EscalationService(Escalations, Options.Create(new EscalationOptions
+            {
+                Routes = new(StringComparer.Ordinal)
+                {
+                    ["escalation-lead"] = new RouteOptions { Chain = [new() { Member = "lead-1", Timeout = TimeSpan.FromMinutes(2) }] },
+                    ["tier2-engineering"] = new RouteOptions { Chain = [new() { Member = "engineer-1", Timeout = TimeSpan.FromMinutes(3) }] },
+                },
+            }), Time, NullLogger<EscalationService>.Instance));
         var pipeline = new TurnPipeline(
             new InProcessConversationGate(),
             [
@@ -45,6 +54,8 @@ internal sealed class BotHarness
     public IStorage Storage { get; }
 
     public MemoryTranscriptStore Transcripts { get; } = new();
+
+    public MemoryEscalationStore Escalations { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
