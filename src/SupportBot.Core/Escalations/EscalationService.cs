@@ -12,7 +12,8 @@ public sealed partial class EscalationService(
     IEscalationStore store,
     IOptions<EscalationOptions> options,
     TimeProvider time,
-    ILogger<EscalationService> logger)
+    ILogger<EscalationService> logger,
+    OutboxSignal? signal = null)
 {
     private const int MaxUpdateAttempts = 5;
     private readonly EscalationOptions _options = options.Value;
@@ -49,6 +50,7 @@ public sealed partial class EscalationService(
             ? $"Escalation #{{id}} sent to **{request.Route}** ({request.Urgency}); {first} has been asked to pick it up."
             : $"Escalation #{{id}} sent to **{request.Route}** ({request.Urgency})."));
         var created = await store.CreateAsync(escalation, messages, cancellationToken).ConfigureAwait(false);
+        signal?.Notify();
         LogCreated(logger, created.Id, created.Route, created.Urgency);
         return created;
     }
@@ -111,6 +113,7 @@ public sealed partial class EscalationService(
             messages.Add(notice);
             if (await store.UpdateAsync(escalation, messages, cancellationToken).ConfigureAwait(false))
             {
+                signal?.Notify();
                 return new ActionOutcome(true, $"Escalation #{id} {EscalationTransitions.Verb(action)} by {actor}.", escalation);
             }
         }
@@ -143,6 +146,7 @@ public sealed partial class EscalationService(
             }).ToList();
             if (await store.UpdateAsync(escalation, messages, cancellationToken).ConfigureAwait(false))
             {
+                signal?.Notify();
                 return true;
             }
         }

@@ -9,7 +9,7 @@ public sealed partial class EscalationWorker(
     EscalationService engine,
     OutboxDispatcher dispatcher,
     IOptions<EscalationOptions> options,
-    TimeProvider time,
+    OutboxSignal signal,
     ILogger<EscalationWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +28,7 @@ public sealed partial class EscalationWorker(
 
             try
             {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

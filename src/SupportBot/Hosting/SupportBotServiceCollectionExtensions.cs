@@ -40,6 +40,7 @@ public static class SupportBotServiceCollectionExtensions
 
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<OutboxDispatcher>();
 
