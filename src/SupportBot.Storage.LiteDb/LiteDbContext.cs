@@ -108,6 +108,12 @@ public sealed class LiteDbContext : IDisposable
     private static void CreateCollections(LiteDatabase database)
     {
         database.GetCollection(LiteDbTranscriptStore.CollectionName, BsonAutoId.Int64).EnsureIndex(LiteDbTranscriptStore.ConversationKeyField);
+        var escalations = database.GetCollection(LiteDbEscalationStore.EscalationsCollection);
+        escalations.EnsureIndex(LiteDbEscalationStore.DueAtField);
+        escalations.EnsureIndex(LiteDbEscalationStore.ClosedField);
+        var outbox = database.GetCollection(LiteDbEscalationStore.OutboxCollection);
+        outbox.EnsureIndex(LiteDbEscalationStore.EscalationIdField);
+        outbox.EnsureIndex(LiteDbEscalationStore.NextAttemptAtField);
         if (!database.CollectionExists(LiteDbStorage.CollectionName))
         {
             // LiteDB has no "create collection"; a document inserted and removed leaves the collection behind.

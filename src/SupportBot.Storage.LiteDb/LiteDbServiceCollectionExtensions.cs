@@ -28,6 +28,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<LiteDbTranscriptStore>();
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
+        services.AddSingleton<SupportBot.Escalations.IEscalationStore, LiteDbEscalationStore>();
         return services;
     }
 }

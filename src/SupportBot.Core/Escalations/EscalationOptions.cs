@@ -23,8 +23,11 @@ public sealed class EscalationOptions
 
 public sealed class RouteOptions
 {
-    /// <summary>Where summaries are posted: <c>local</c>, <c>teams:&lt;channel id&gt;</c>, <c>slack:&lt;channel id&gt;</c>.</summary>
-    public List<string> Destinations { get; set; } = ["local"];
+    /// <summary>
+    /// Where summaries are posted: <c>local</c>, <c>teams:&lt;channel id&gt;</c>, <c>slack:&lt;channel id&gt;</c>.
+    /// Starts empty because configuration binding appends to a list; the validator requires at least one.
+    /// </summary>
+    public List<string> Destinations { get; set; } = [];
 
     /// <summary>Members asked in order; each has this long to acknowledge before the next is asked.</summary>
     public List<ChainStepOptions> Chain { get; set; } = [];
@@ -57,13 +60,15 @@ public sealed class BusinessHoursOptions
 
     public TimeOnly End { get; set; } = new(18, 0);
 
-    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>Open days; empty means Monday to Friday (binding appends to lists, so the default cannot be pre-filled).</summary>
+    public List<DayOfWeek> Days { get; set; } = [];
 
     public bool IsOpen(DateTimeOffset now)
     {
+        IReadOnlyList<DayOfWeek> days = Days.Count > 0 ? Days : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var time = TimeOnly.FromDateTime(local.DateTime);
-        return Days.Contains(local.DayOfWeek) && time >= Start && time < End;
+        return days.Contains(local.DayOfWeek) && time >= Start && time < End;
     }
 }

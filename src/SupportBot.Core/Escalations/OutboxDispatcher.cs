@@ -31,32 +31,46 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var delivered = 0;
-        foreach (var message in await store.ClaimOutboxAsync(now, now + Lease, 50, cancellationToken).ConfigureAwait(false))
+        var claimed = await store.ClaimOutboxAsync(now, now + Lease, 100, cancellationToken).ConfigureAwait(false);
+
+        // Messages about different escalations go out in parallel (their writes then share commits);
+        // those about one escalation keep their order.
+        var results = await Task.WhenAll(claimed.GroupBy(m => m.EscalationId).Select(async group =>
         {
-            var channel = _channels.FirstOrDefault(c => c.Handles(message.Destination));
-            try
+            var delivered = 0;
+            foreach (var message in group)
             {
-                if (channel is null)
-                {
-                    throw new InvalidOperationException($"No channel is configured for destination '{message.Destination}'.");
-                }
+                delivered += await DeliverAsync(message, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
 
-                var escalation = await store.GetAsync(message.EscalationId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Escalation {message.EscalationId} no longer exists.");
-                await channel.SendAsync(message, escalation, cancellationToken).ConfigureAwait(false);
-                await store.MarkDeliveredAsync(message.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                delivered++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            return delivered;
+        })).ConfigureAwait(false);
+        return results.Sum();
+    }
+
+    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var channel = _channels.FirstOrDefault(c => c.Handles(message.Destination));
+        try
+        {
+            if (channel is null)
             {
-                var delay = RetryDelay(message.Attempts);
-                LogDeliveryFailed(logger, ex, message.Id, message.Destination, delay);
-                await store.RescheduleAsync(message.Id, time.GetUtcNow() + delay, ex.Message, cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"No channel is configured for destination '{message.Destination}'.");
             }
+
+            var escalation = await store.GetAsync(message.EscalationId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Escalation {message.EscalationId} no longer exists.");
+            await channel.SendAsync(message, escalation, cancellationToken).ConfigureAwait(false);
+            await store.MarkDeliveredAsync(message.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
         }
-
-        return delivered;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var delay = RetryDelay(message.Attempts);
+            LogDeliveryFailed(logger, ex, message.Id, message.Destination, delay);
+            await store.RescheduleAsync(message.Id, time.GetUtcNow() + delay, ex.Message, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
     }
 
     /// <summary>2 s, 4 s, 8 s ... up to the configured ceiling.</summary>

@@ -1,4 +1,6 @@
-// SupportBot local web chat: posts each message to /api/chat and shows the turn's replies.
+// SupportBot local web chat: posts each message to /api/chat and shows the turn's replies. It also
+// polls the conversation's history for messages the bot sends on its own (a lead acted, or asks the
+// agent a question) and shows those it has not shown yet.
 (() => {
   const log = document.getElementById('log');
   const buttons = document.getElementById('buttons');
@@ -6,6 +8,9 @@
   const text = document.getElementById('text');
   const files = document.getElementById('files');
   const storageKey = 'supportbot.conversationId';
+  const pollMs = 3000;
+  const shown = new Set(); // ids of the bot's activities already on the page
+  let sending = 0;         // sends in flight; polling waits for them, so replies arrive in order
 
   const newId = () => 'web-' + crypto.randomUUID().replaceAll('-', '').slice(0, 16);
   let conversationId = localStorage.getItem(storageKey) || newId();
@@ -42,15 +47,29 @@
     }
   }
 
+  // Shows bot activities not shown yet; true when it showed any.
+  function showBot(activities) {
+    let any = false;
+    for (const a of activities) {
+      if (a.id && shown.has(a.id)) continue;
+      if (a.id) shown.add(a.id);
+      add('bot', render(a.text));
+      any = true;
+    }
+
+    return any;
+  }
+
   function showReplies(replies) {
-    for (const r of replies) add('bot', render(r.text));
+    showBot(replies);
     showButtons(replies[replies.length - 1]);
   }
 
   async function send(message) {
-    const shown = message.text ?? (message.attachments || []).map(a => '📎 ' + a.name).join('\n');
-    add('me', escape(shown));
+    const mine = message.text ?? (message.attachments || []).map(a => '📎 ' + a.name).join('\n');
+    add('me', escape(mine));
     buttons.replaceChildren();
+    sending++;
     try {
       const response = await fetch('api/chat', {
         method: 'POST',
@@ -62,6 +81,8 @@
       showReplies(body.replies);
     } catch (e) {
       add('error', escape('Could not reach SupportBot: ' + e.message));
+    } finally {
+      sending--;
     }
   }
 
@@ -70,7 +91,14 @@
       const response = await fetch(`api/chat/${conversationId}/history`);
       const body = await response.json();
       const items = body.activities || [];
-      for (const item of items) add(item.direction === 'in' ? 'me' : 'bot', item.direction === 'in' ? escape(item.activity.text || '') : render(item.activity.text));
+      for (const item of items) {
+        if (item.direction === 'out') {
+          showBot([item.activity]);
+        } else if ((item.activity.type || 'message') === 'message') {
+          // Inbound events (a lead's action reaching this conversation) are not the agent's words.
+          add('me', escape(item.activity.text || ''));
+        }
+      }
       const lastOut = [...items].reverse().find(i => i.direction === 'out');
       if (lastOut) showButtons(lastOut.activity);
       if (items.length === 0) await send({ text: 'help' });
@@ -93,13 +121,39 @@
     if (attachments.length) send({ attachments });
   });
 
+  // Messages the bot sent on its own since the page last looked: they are in the transcript only.
+  async function poll() {
+    const id = conversationId;
+    try {
+      if (sending === 0) {
+        const response = await fetch(`api/chat/${id}/history`, { cache: 'no-store' });
+        if (response.ok) {
+          const body = await response.json();
+          // A send that started meanwhile shows its own replies; a conversation switch makes this stale.
+          if (sending === 0 && id === conversationId) {
+            const fresh = (body.activities || []).filter(i => i.direction === 'out').map(i => i.activity).filter(a => a.id && !shown.has(a.id));
+            if (showBot(fresh)) {
+              const last = fresh[fresh.length - 1];
+              if (last?.suggestedActions?.actions?.length) showButtons(last);
+            }
+          }
+        }
+      }
+    } catch {
+      // The server may be restarting; the next poll tries again.
+    }
+
+    setTimeout(poll, pollMs);
+  }
+
   document.getElementById('new-conversation').addEventListener('click', () => {
     conversationId = newId();
     localStorage.setItem(storageKey, conversationId);
+    shown.clear();
     log.replaceChildren();
     buttons.replaceChildren();
     send({ text: 'help' });
   });
 
-  loadHistory();
+  loadHistory().then(() => setTimeout(poll, pollMs));
 })();

@@ -32,8 +32,8 @@ internal sealed class BotHarness
             {
                 Routes = new(StringComparer.Ordinal)
                 {
-                    ["escalation-lead"] = new RouteOptions { Chain = [new() { Member = "lead-1", Timeout = TimeSpan.FromMinutes(2) }] },
-                    ["tier2-engineering"] = new RouteOptions { Chain = [new() { Member = "engineer-1", Timeout = TimeSpan.FromMinutes(3) }] },
+                    ["escalation-lead"] = new RouteOptions { Destinations = ["local"], Chain = [new() { Member = "lead-1", Timeout = TimeSpan.FromMinutes(2) }] },
+                    ["tier2-engineering"] = new RouteOptions { Destinations = ["local"], Chain = [new() { Member = "engineer-1", Timeout = TimeSpan.FromMinutes(3) }] },
                 },
             }), Time, NullLogger<EscalationService>.Instance));
         var pipeline = new TurnPipeline(
