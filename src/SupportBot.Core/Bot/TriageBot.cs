@@ -35,6 +35,8 @@ public sealed partial class TriageBot(
     public const string DispositionsKey = "dispositions";
     public const string PendingQuestionKey = "pendingLeadQuestion";
 
+    private const double InterruptThreshold = 0.7;
+
     /// <summary>The event the escalation outbox sends into an agent's conversation.</summary>
     public const string EscalationEventName = "supportbot/escalation";
 
@@ -153,7 +155,7 @@ public sealed partial class TriageBot(
                 return null;
             }
 
-            if (EscalationNoticed(dc, text) is { } escalation)
+            if (await EscalationNoticedAsync(dc, text, cancellationToken) is { } escalation)
             {
                 return await dc.BeginDialogAsync(OfferEscalationDialog.DialogId, new JsonObject
                 {
@@ -400,9 +402,16 @@ public sealed partial class TriageBot(
     /// An escalation situation (a playbook marked <c>interrupt</c>) described in the middle of another
     /// dialog, confidently enough to interrupt, and not already running or being offered.
     /// </summary>
-    private PlaybookDefinition? EscalationNoticed(DialogContext dc, string text)
+    private async Task<PlaybookDefinition?> EscalationNoticedAsync(DialogContext dc, string text, CancellationToken cancellationToken)
     {
         if (dc.Stack.Any(i => i.Id is OfferEscalationDialog.DialogId or ChoosePlaybookDialog.DialogId))
+        {
+            return null;
+        }
+
+        // "Someone else" picked from a list is an answer, not a new situation.
+        var active = dc.ActiveDialog!;
+        if (dc.Dialogs.Find(active.Id) is { } dialog && await dialog.IsClearAnswerAsync(dc.Context, active, cancellationToken))
         {
             return null;
         }
@@ -413,8 +422,11 @@ public sealed partial class TriageBot(
             intent = recognizer.Recognize(text);
         }
 
+        // Interrupting a dialog costs the agent a question, so it takes more certainty than starting one.
         var decision = IntentDecision.From(intent, _options);
-        var playbook = decision.Kind == IntentDecisionKind.Start ? catalog.Find(decision.PlaybookId!) : null;
+        var playbook = decision.Kind == IntentDecisionKind.Start && decision.Confidence >= Math.Max(_options.StartThreshold, InterruptThreshold)
+            ? catalog.Find(decision.PlaybookId!)
+            : null;
         var running = dc.Stack.Select(i => PlaybookDialog.PlaybookIdOf(i.Id)).ToHashSet();
         return playbook is { Interrupt: true } && !running.Contains(playbook.Id) ? playbook : null;
     }

@@ -38,6 +38,13 @@ public abstract class Dialog(string id)
     /// <summary>Explains what this step needs and why; null when the dialog has nothing to say.</summary>
     public virtual string? GetHelp(DialogInstance instance) => null;
 
+    /// <summary>
+    /// Whether the current message is a clear answer to the question this dialog is asking, so it must
+    /// not be read as anything else (an escalation, a new situation). False by default.
+    /// </summary>
+    public virtual Task<bool> IsClearAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
+
     /// <summary>One sentence on what kind of answer fits the question being asked; null when none is asked.</summary>
     public virtual string? GetAnswerHint(DialogInstance instance) => null;
 

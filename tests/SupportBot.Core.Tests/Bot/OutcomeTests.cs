@@ -126,4 +126,19 @@ public class OutcomeTests
         var item = (await harness.Storage.ReadAsync([key], default))[key];
         return System.Text.Json.JsonSerializer.Deserialize<ConversationData>(item.Json, ActivityJson.Options)!.Values;
     }
+
+    [Fact]
+    public async Task ClearAnswerToAChoice_IsNeverTakenForAnEscalation()
+    {
+        var flow = BotHarness.FromRepository().Flow();
+        foreach (var answer in new[] { "cx kept cussing me out, had to end the call", "he swore at me repeatedly and would not stop", "no", "billing question", "ticket 100234" })
+        {
+            await flow.SendAsync(answer);
+        }
+
+        flow.DrainReplies();
+        await flow.SendAsync("Someone else");
+
+        flow.AssertReply(r => Assert.DoesNotContain("That sounds like", r.Text, StringComparison.Ordinal));
+    }
 }

@@ -84,6 +84,12 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         return DescribeExpectedAnswer(ReadOptions(instance));
     }
 
+    public override async Task<bool> IsClearAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return (await RecognizeAsync(turnContext, ReadOptions(instance), cancellationToken).ConfigureAwait(false)).Succeeded;
+    }
+
     /// <summary>Recognises the agent's answer to this prompt.</summary>
     public abstract Task<PromptRecognition<T>> RecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
 

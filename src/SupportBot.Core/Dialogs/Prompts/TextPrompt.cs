@@ -17,5 +17,9 @@ public sealed class TextPrompt(string id = TextPrompt.DefaultId, PromptValidator
             : PromptRecognition<string>.Success(text));
     }
 
+    /// <summary>Any text answers a text question, so nothing it says is "clearly" just an answer.</summary>
+    public override Task<bool> IsClearAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
+
     protected override string DescribeExpectedAnswer(PromptOptions options) => "Type the answer in your own words.";
 }
