@@ -1,6 +1,6 @@
-namespace SupportBot.Tests.Infrastructure;
+namespace SupportBot.Tests;
 
-/// <summary>Finds the repository's own folders from wherever the tests run.</summary>
+/// <summary>Finds the repository's own folders from wherever the tests run (shared by every test project).</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
