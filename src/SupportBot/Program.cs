@@ -44,6 +44,7 @@ public sealed class Program
 
         root.Subcommands.Add(BuildNluCommand());
         root.Subcommands.Add(BuildAskCommand());
+        root.Subcommands.Add(Cli.Teams.TeamsPackageCommand.Build());
 
         return await root.Parse(args).InvokeAsync();
     }
