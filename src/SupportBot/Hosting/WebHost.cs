@@ -4,6 +4,7 @@ using SupportBot.Host.Channels;
 using SupportBot.Host.Channels.BotFramework;
 using SupportBot.Host.Channels.LocalBoard;
 using SupportBot.Host.Channels.BotFramework.Authentication;
+using SupportBot.Host.Channels.BotFramework.Outbound;
 using SupportBot.Host.Channels.WebChat;
 using SupportBot.Host.Endpoints;
 
@@ -27,8 +28,7 @@ public static partial class WebHost
         builder.Services.AddOptions<TeamsOptions>().Bind(builder.Configuration.GetSection(TeamsOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         builder.Services.AddBotFrameworkAuthentication();
-        builder.Services.AddSingleton<IConnectorTokenProvider, AnonymousConnectorTokenProvider>();
-        builder.Services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddBotConnector();
         builder.Services.AddSingleton<BotFrameworkAdapter>(sp => new BotFrameworkAdapter(
             sp.GetRequiredService<SupportBot.Turns.TurnPipeline>(), sp.GetRequiredService<ConnectorClient>()));
         builder.Services.AddSingleton<WebChatAdapter>();

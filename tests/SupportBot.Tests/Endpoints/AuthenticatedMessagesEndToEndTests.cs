@@ -12,6 +12,7 @@ public sealed class AuthenticatedMessagesEndToEndTests : IAsyncLifetime
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private FakeBotFrameworkIssuer _issuer = null!;
     private FakeConnector _connector = null!;
+    private SupportBot.Tests.Channels.BotFramework.Outbound.FakeTokenEndpoint _tokens = null!;
     private SupportBotFactory _factory = null!;
     private readonly System.Security.Cryptography.RSA _key = TestKeys.Primary();
 
@@ -20,7 +21,9 @@ public sealed class AuthenticatedMessagesEndToEndTests : IAsyncLifetime
         _issuer = await FakeBotFrameworkIssuer.StartAsync();
         _issuer.Publish(_key, "test-key-1", "msteams");
         _connector = await FakeConnector.StartAsync();
+        _tokens = await SupportBot.Tests.Channels.BotFramework.Outbound.FakeTokenEndpoint.StartAsync();
         _factory = new SupportBotFactory()
+            .With("Teams:TokenEndpoint", _tokens.Url)
             .With("Teams:AppId", AppId)
             .With("Teams:AppPassword", "not-a-real-secret")
             .With("Teams:OpenIdMetadataUrl", _issuer.MetadataUrl);
@@ -30,6 +33,7 @@ public sealed class AuthenticatedMessagesEndToEndTests : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await _connector.DisposeAsync();
+        await _tokens.DisposeAsync();
         await _issuer.DisposeAsync();
         _key.Dispose();
     }

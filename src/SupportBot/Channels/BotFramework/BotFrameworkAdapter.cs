@@ -1,4 +1,5 @@
 using SupportBot.Activities;
+using SupportBot.Host.Channels.Teams.Cards;
 using SupportBot.Turns;
 
 namespace SupportBot.Host.Channels.BotFramework;
@@ -10,7 +11,10 @@ public sealed class BotFrameworkAdapter(TurnPipeline pipeline, ConnectorClient c
     {
         foreach (var activity in activities)
         {
-            await connector.ReplyToActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+            // Teams shows suggested actions only in personal chats and knows nothing of SupportBot's
+            // outcome attachment, so it gets Adaptive Cards instead.
+            var outgoing = activity.ChannelId == TeamsActivityConverter.ChannelId ? TeamsActivityConverter.ForTeams(activity) : activity;
+            await connector.ReplyToActivityAsync(outgoing, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using SupportBot.Activities;
+using SupportBot.Escalations;
+using SupportBot.Host.Channels.Teams;
+using SupportBot.Host.Channels.Teams.Cards;
 
 namespace SupportBot.Host.Channels.BotFramework;
 
@@ -51,8 +54,16 @@ public static class BotFrameworkEndpoints
 
         if (activity.Type == ActivityTypes.Invoke)
         {
-            // Invokes (card actions, task modules) arrive with the Teams work; answer "not implemented" as the SDK does.
-            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+            return await LeadCardEndpoint.HandleInvokeAsync(activity, httpContext.RequestServices, cancellationToken);
+        }
+
+        if (activity.Type == ActivityTypes.Message
+            && LeadCardAction.TryParse(activity, out var escalationId, out var leadAction, out var leadText)
+            && httpContext.RequestServices.GetService<EscalationService>() is { } escalations)
+        {
+            // The Action.Submit fallback of an escalation card: a lead's action, not an agent's message.
+            await LeadCardEndpoint.HandleSubmitAsync(activity, escalationId, leadAction, leadText, escalations, httpContext.RequestServices, cancellationToken);
+            return Results.Ok();
         }
 
         await adapter.ProcessActivityAsync(activity, cancellationToken);
