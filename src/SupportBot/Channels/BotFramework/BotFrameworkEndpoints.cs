@@ -66,6 +66,13 @@ public static class BotFrameworkEndpoints
             return Results.Ok();
         }
 
+        // Teams puts the bot's @mention into the text of group chat and channel messages; it is not part of what was said.
+        TeamsMentions.RemoveRecipientMention(activity);
+        if (await TeamsRegisterCommand.TryHandleAsync(activity, httpContext.RequestServices, cancellationToken))
+        {
+            return Results.Ok();
+        }
+
         await adapter.ProcessActivityAsync(activity, cancellationToken);
         return Results.Ok();
     }

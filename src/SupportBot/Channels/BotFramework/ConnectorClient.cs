@@ -176,7 +176,9 @@ public sealed partial class ConnectorClient
         }
 
         var url = Join(serviceUrl, path);
-        await using var turn = (await gate.EnterAsync(conversationId, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        // Teams' per-conversation rate limits apply to the real Bot Connector; a connector on this machine
+        // (the Agents Playground, a test fake) gets the ordering without the pacing.
+        await using var turn = (await gate.EnterAsync(conversationId, cancellationToken, paced: !baseUri.IsLoopback || options.PaceLoopback).ConfigureAwait(false)).ConfigureAwait(false);
         var refreshed = false;
         var retries = 0;
         var attempts = 0;

@@ -23,6 +23,12 @@ public sealed class ConnectorClientOptions
     /// </summary>
     public TimeSpan MinSendInterval { get; set; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>
+    /// Pace connectors on this machine too. Off by default: the Agents Playground and test fakes have no
+    /// rate limits, and pacing them would only slow local use and benchmarks.
+    /// </summary>
+    public bool PaceLoopback { get; set; }
+
     /// <summary>The random source for jitter, returning values in [0, 1); replaceable in tests.</summary>
     internal Func<double> NextRandom { get; set; } = Random.Shared.NextDouble;
 }

@@ -54,7 +54,8 @@ public sealed class ConversationSendGate
     /// Waits for the conversation's earlier operations to finish and for its spacing to pass; dispose the lease when the
     /// operation (with its retries) is done. Waiters are served first come, first served.
     /// </summary>
-    public async Task<IAsyncDisposable> EnterAsync(string conversationId, CancellationToken cancellationToken)
+    /// <param name="paced">False for connectors without Teams' rate limits (the playground, tests on loopback): serialised only.</param>
+    public async Task<IAsyncDisposable> EnterAsync(string conversationId, CancellationToken cancellationToken, bool paced = true)
     {
         var key = KeyOf(conversationId);
         var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,7 +95,7 @@ public sealed class ConversationSendGate
 
             lock (sync)
             {
-                entry.NextStart = time.GetUtcNow() + minInterval;
+                entry.NextStart = paced ? time.GetUtcNow() + minInterval : DateTimeOffset.MinValue;
             }
 
             return new Lease(this, key, entry, turn);

@@ -172,7 +172,11 @@ public sealed class ConnectorClientOperationsTests
     [Fact]
     public async Task SendsToOneConversationAreSpacedOut()
     {
-        await using var h = await OutboundHarness.StartAsync(client: o => o.MinSendInterval = TimeSpan.FromMilliseconds(150));
+        await using var h = await OutboundHarness.StartAsync(client: o =>
+        {
+            o.MinSendInterval = TimeSpan.FromMilliseconds(150);
+            o.PaceLoopback = true; // the fake connector is on loopback, which is not paced by default
+        });
 
         await h.Client.SendToConversationAsync(h.ServiceUrl, OutboundHarness.Conversation, OutboundHarness.Message("one"));
         await h.Client.SendToConversationAsync(h.ServiceUrl, "a:other", OutboundHarness.Message("other conversation, no wait"));
@@ -237,5 +241,17 @@ public sealed class ConnectorClientOperationsTests
         Assert.NotSame(h.Client, h.Client);
         Assert.Same(h.Services.GetRequiredService<ConversationSendGate>(), h.Services.GetRequiredService<ConversationSendGate>());
         Assert.Same(h.Tokens, h.Services.GetRequiredService<IConnectorTokenProvider>());
+    }
+
+    [Fact]
+    public async Task ConnectorsOnThisMachine_AreNotPaced_ButStayInOrder()
+    {
+        await using var h = await OutboundHarness.StartAsync(client: o => o.MinSendInterval = TimeSpan.FromMilliseconds(150));
+
+        await h.Client.SendToConversationAsync(h.ServiceUrl, OutboundHarness.Conversation, OutboundHarness.Message("one"));
+        await h.Client.SendToConversationAsync(h.ServiceUrl, OutboundHarness.Conversation, OutboundHarness.Message("two"));
+
+        Assert.False(h.Clock.HasPendingTimer);
+        Assert.Equal(2, h.Connector.Requests.Count);
     }
 }
