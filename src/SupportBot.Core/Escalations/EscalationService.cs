@@ -13,7 +13,8 @@ public sealed partial class EscalationService(
     IOptions<EscalationOptions> options,
     TimeProvider time,
     ILogger<EscalationService> logger,
-    OutboxSignal? signal = null)
+    OutboxSignal? signal = null,
+    IRouteDirectory? directory = null)
 {
     private const int MaxUpdateAttempts = 5;
     private readonly EscalationOptions _options = options.Value;
@@ -23,7 +24,7 @@ public sealed partial class EscalationService(
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
         var offHours = !_options.BusinessHours.IsOpen(now);
-        var route = EffectiveRoute(request.Route, offHours);
+        var route = await RouteAsync(request.Route, offHours, cancellationToken).ConfigureAwait(false);
         var escalation = new Escalation
         {
             PlaybookId = request.PlaybookId,
@@ -109,7 +110,7 @@ public sealed partial class EscalationService(
             var notice = action == LeadAction.NeedMoreInfo
                 ? AgentQuestion(escalation, now, actor, text!)
                 : AgentNotice(escalation, now, $"{actor} {EscalationTransitions.Verb(action)} escalation #{{id}}{(text is null ? "." : ": " + text)}");
-            var messages = SummaryMessages(escalation, EffectiveRoute(escalation.Route, escalation.OffHours), now, update: true);
+            var messages = SummaryMessages(escalation, await RouteAsync(escalation.Route, escalation.OffHours, cancellationToken).ConfigureAwait(false), now, update: true);
             messages.Add(notice);
             if (await store.UpdateAsync(escalation, messages, cancellationToken).ConfigureAwait(false))
             {
@@ -136,7 +137,7 @@ public sealed partial class EscalationService(
             escalation.Audit.Add(new AuditEntry(now, agent, "answered", answer));
             var question = escalation.PendingQuestion;
             escalation.PendingQuestion = null;
-            var messages = EffectiveRoute(escalation.Route, escalation.OffHours).Destinations.Select(d => new OutboxMessage
+            var messages = (await RouteAsync(escalation.Route, escalation.OffHours, cancellationToken).ConfigureAwait(false)).Destinations.Select(d => new OutboxMessage
             {
                 Kind = OutboxKinds.LeadNotice,
                 Destination = d,
@@ -170,7 +171,7 @@ public sealed partial class EscalationService(
                 continue;
             }
 
-            var route = EffectiveRoute(escalation.Route, escalation.OffHours);
+            var route = await RouteAsync(escalation.Route, escalation.OffHours, cancellationToken).ConfigureAwait(false);
             var messages = new List<OutboxMessage>();
             if (!escalation.Reminded && escalation.StepDeadline > now)
             {
@@ -227,6 +228,26 @@ public sealed partial class EscalationService(
     {
         var options = _options.Routes.GetValueOrDefault(route) ?? new RouteOptions();
         return offHours && options.OffHours is { } alternative ? alternative : options;
+    }
+
+    /// <summary>The effective route with the destinations <see cref="IRouteDirectory"/> adds to it, when there is one.</summary>
+    private async Task<RouteOptions> RouteAsync(string route, bool offHours, CancellationToken cancellationToken)
+    {
+        var options = EffectiveRoute(route, offHours);
+        if (directory is null)
+        {
+            return options;
+        }
+
+        var extra = await directory.ExtraDestinationsAsync(route, cancellationToken).ConfigureAwait(false);
+        return extra.Count == 0 ? options : new RouteOptions
+        {
+            Destinations = [.. options.Destinations.Concat(extra).Distinct(StringComparer.Ordinal)],
+            Chain = options.Chain,
+            WhenChainEnds = options.WhenChainEnds,
+            OffHours = options.OffHours,
+            Members = options.Members,
+        };
     }
 
     /// <summary>Asks the chain's member at <paramref name="step"/>, or expires the escalation past the end.</summary>

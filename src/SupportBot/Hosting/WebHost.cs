@@ -3,6 +3,7 @@ using SupportBot.Escalations;
 using SupportBot.Host.Channels;
 using SupportBot.Host.Channels.BotFramework;
 using SupportBot.Host.Channels.LocalBoard;
+using SupportBot.Host.Channels.Teams;
 using SupportBot.Host.Channels.BotFramework.Authentication;
 using SupportBot.Host.Channels.BotFramework.Outbound;
 using SupportBot.Host.Channels.WebChat;
@@ -35,6 +36,7 @@ public static partial class WebHost
         builder.Services.AddSingleton<LocalBoardFeed>();
         builder.Services.AddSingleton<IOutboxChannel, LocalBoardChannel>();
         builder.Services.AddSingleton<IOutboxChannel, ConversationChannel>();
+        builder.Services.AddTeamsChannels(builder.Configuration);
         builder.Services.AddHostedService<EscalationWorker>();
 
         var app = builder.Build();
