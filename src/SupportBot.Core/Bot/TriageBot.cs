@@ -68,6 +68,13 @@ public sealed partial class TriageBot(
             return;
         }
 
+        // A card button arrives as a value without text (the Agents Playground, older Teams clients);
+        // SupportBot's buttons carry their answer in value.text, so every prompt sees it as typed text.
+        if (string.IsNullOrWhiteSpace(activity.Text) && TextOf(activity) is { Length: > 0 } submitted)
+        {
+            activity.Text = submitted;
+        }
+
         var data = turnContext.ConversationData();
         if (escalations is not null && await HandleLeadOrAnswerAsync(turnContext, data, TextOf(activity), cancellationToken))
         {
