@@ -59,7 +59,7 @@ public sealed partial class TriageBot(
 
         if (activity.Type == ActivityTypes.Event && activity.Name == EscalationEventName)
         {
-            await OnEscalationNoticeAsync(turnContext, cancellationToken);
+            await EscalationTurns.OnNoticeAsync(turnContext, cancellationToken);
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed partial class TriageBot(
         }
 
         var data = turnContext.ConversationData();
-        if (escalations is not null && await HandleLeadOrAnswerAsync(turnContext, data, TextOf(activity), cancellationToken))
+        if (escalations is not null && await new EscalationTurns(escalations, dialogs).TryHandleAsync(turnContext, data, TextOf(activity), cancellationToken))
         {
             return;
         }
@@ -98,7 +98,7 @@ public sealed partial class TriageBot(
 
                 if (turnContext.TurnState.Get<EscalationRequested>() is { } requested && escalations is not null)
                 {
-                    await EscalateAsync(turnContext, requested.Result, cancellationToken);
+                    await new EscalationTurns(escalations, dialogs).EscalateAsync(turnContext, requested.Result, cancellationToken);
                 }
 
                 // The case is finished (or was cancelled): its order numbers and models must not
@@ -226,91 +226,6 @@ public sealed partial class TriageBot(
     }
 
     private const int MaxRememberedEntities = 30;
-
-    private async Task EscalateAsync(ITurnContext turn, PlaybookResult result, CancellationToken cancellationToken)
-    {
-        var view = result.Outcome;
-        var activity = turn.Activity;
-        using var span = SupportBotTelemetry.Source.StartActivity("escalation.create");
-        await escalations!.CreateAsync(new EscalationRequest(
-            result.PlaybookId,
-            view.PlaybookTitle,
-            view.EscalationRoute!,
-            view.EscalationUrgency ?? "normal",
-            view.EscalationReason,
-            view.Note.Reason,
-            view.Note.Resolution,
-            view.EscalationReason is null ? ["Review the case and take it from here."] : [view.EscalationReason],
-            view.Note.ToPlainText(),
-            view.Note.Customer,
-            (JsonObject)result.Values.DeepClone(),
-            new ConversationReference(
-                activity.ChannelId ?? "unknown",
-                activity.Conversation!.Id!,
-                activity.ChannelId is "webchat" or "terminal" ? null : activity.ServiceUrl,
-                activity.From?.Id,
-                activity.From?.Name)), cancellationToken);
-    }
-
-    /// <summary>A lead acted on (or asked about) an escalation from this conversation: tell the agent.</summary>
-    private async Task OnEscalationNoticeAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        if (turn.Activity.Value is not JsonObject value || value["text"]?.GetValue<string>() is not { } text)
-        {
-            return;
-        }
-
-        await turn.SendActivityAsync(text, cancellationToken);
-        if (value["question"] is JsonValue && value["escalationId"] is JsonValue id)
-        {
-            turn.ConversationData().Values[PendingQuestionKey] = id.GetValue<long>();
-        }
-    }
-
-    /// <summary>
-    /// Lead commands ("my escalations", "ack 42"), and the agent's answer to a lead's question. Returns
-    /// true when the message was one of these.
-    /// </summary>
-    private async Task<bool> HandleLeadOrAnswerAsync(ITurnContext turn, ConversationData data, string text, CancellationToken cancellationToken)
-    {
-        var actor = turn.Activity.From?.Id ?? "unknown";
-        if (LeadCommands.Recognize(text) is { } command)
-        {
-            switch (command.Kind)
-            {
-                case LeadCommand.Mine:
-                    var mine = await escalations!.ForMemberAsync(actor, cancellationToken);
-                    await turn.SendActivityAsync(mine.Count == 0
-                        ? "You have no open escalations."
-                        : "Your open escalations:\n" + string.Join("\n", mine.Select(e => $"- #{e.Id} {e.Category} ({e.Urgency}, {EscalationService.Describe(e.Status)}, with {e.Assignee ?? "nobody"})")), cancellationToken);
-                    return true;
-                case LeadCommand.Show:
-                    var escalation = await escalations!.GetAsync(command.EscalationId!.Value, cancellationToken);
-                    await turn.SendActivityAsync(escalation is null ? $"There is no escalation #{command.EscalationId}." : EscalationText.Summary(escalation), cancellationToken);
-                    return true;
-                default:
-                    var outcome = await escalations!.ActAsync(command.EscalationId!.Value, command.Action!.Value, actor, command.Text, cancellationToken);
-                    await turn.SendActivityAsync(outcome.Message, cancellationToken);
-                    return true;
-            }
-        }
-
-        if (data.Values[PendingQuestionKey] is JsonValue pending && AgentCommands.Recognize(text) == AgentCommand.None && !string.IsNullOrWhiteSpace(text))
-        {
-            data.Values.Remove(PendingQuestionKey);
-            var id = pending.GetValue<long>();
-            var sent = await escalations!.AnswerQuestionAsync(id, turn.Activity.From?.Name ?? actor, text, cancellationToken);
-            await turn.SendActivityAsync(sent ? $"Sent your answer to the lead on escalation #{id}." : $"Escalation #{id} no longer has an open question.", cancellationToken);
-            if (new DialogContext(dialogs, turn, data.Dialogs).ActiveDialog is not null)
-            {
-                await new DialogContext(dialogs, turn, data.Dialogs).RepromptDialogAsync(cancellationToken);
-            }
-
-            return true;
-        }
-
-        return false;
-    }
 
     /// <summary>Adds the values in this message to the case's memory, newest last, replacing older copies.</summary>
     private void RememberEntities(ConversationData data, string text)
