@@ -1,3 +1,4 @@
+using System.Buffers;
 using SupportBot.Playbooks;
 
 namespace SupportBot.Recognition;
@@ -19,6 +20,10 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
     private const double SingleWordKeyword = 0.55;
     private const double ThinEvidence = 0.7;
     private const double KeywordTrust = 0.75;
+
+    // A pool of our own: arrays come back with every entry zeroed (we clear what we set), which a shared
+    // pool, where other code may return dirty arrays, could not promise.
+    private static readonly ArrayPool<double> DensePool = ArrayPool<double>.Create();
 
     private readonly List<Intent> _intents = [];
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
@@ -64,11 +69,32 @@ public sealed class PlaybookIntentRecognizer : IIntentRecognizer
         }
 
         var vector = Vectorize(TextFeatures.Count(terms));
-        var dense = new double[_vocabulary.Count];
-        for (var i = 0; i < vector.Length; i++)
+
+        // A pooled dense copy of the message's vector makes each example comparison a few array reads;
+        // only the entries set here are cleared again, so the rent stays cheap.
+        var dense = DensePool.Rent(_vocabulary.Count);
+        try
         {
-            dense[vector.Ids[i]] = vector.Weights[i];
+            for (var i = 0; i < vector.Length; i++)
+            {
+                dense[vector.Ids[i]] = vector.Weights[i];
+            }
+
+            return Score(text, terms, dense);
         }
+        finally
+        {
+            for (var i = 0; i < vector.Length; i++)
+            {
+                dense[vector.Ids[i]] = 0;
+            }
+
+            DensePool.Return(dense);
+        }
+    }
+
+    private IntentResult Score(string? text, IReadOnlyList<string> terms, double[] dense)
+    {
 
         var normalized = TextNormalizer.Normalize(text);
         var scores = new List<IntentScore>(_intents.Count);
