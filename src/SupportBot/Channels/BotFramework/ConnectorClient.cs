@@ -97,6 +97,18 @@ public sealed partial class ConnectorClient
             body.ToJsonString(ActivityJson.Options), cancellationToken);
     }
 
+    /// <summary><c>DELETE /v3/conversations/{id}/activities/{activityId}</c>: removes a message the bot sent.</summary>
+    public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        await CallAsync<ResourceResponse>(
+            "delete", conversationId, HttpMethod.Delete, serviceUrl,
+            $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}",
+            "", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// <c>POST /v3/conversations</c>: starts a new thread in the Teams channel <paramref name="channelId"/>
     /// (<c>19:...@thread.tacv2</c>) with <paramref name="activity"/> as its first message. With a tenant id, the body also
@@ -193,7 +205,7 @@ public sealed partial class ConnectorClient
 
             using var request = new HttpRequestMessage(method, url)
             {
-                Content = new StringContent(json, Encoding.UTF8, "application/json"),
+                Content = method == HttpMethod.Delete ? null : new StringContent(json, Encoding.UTF8, "application/json"),
             };
             if (token is not null)
             {

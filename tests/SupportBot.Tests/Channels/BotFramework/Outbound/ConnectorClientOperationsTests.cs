@@ -64,6 +64,19 @@ public sealed class ConnectorClientOperationsTests
     }
 
     [Fact]
+    public async Task DeleteRemovesTheActivityAtItsRoute()
+    {
+        await using var h = await OutboundHarness.StartAsync();
+
+        await h.Client.DeleteActivityAsync(h.ServiceUrl, OutboundHarness.Conversation, "1:7@x;y");
+
+        var request = Assert.Single(h.Connector.Requests);
+        Assert.Equal("DELETE", request.Method);
+        Assert.Equal($"/v3/conversations/{EncodedConversation}/activities/1%3A7%40x%3By", request.Target);
+        Assert.Equal("", request.Body);
+    }
+
+    [Fact]
     public async Task CreateConversationStartsAChannelThread()
     {
         await using var h = await OutboundHarness.StartAsync();
