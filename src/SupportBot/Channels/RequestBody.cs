@@ -41,6 +41,26 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>Reads and parses a JSON body; <paramref name="what"/> names it in the 400 message ("a chat message").</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, string what, CancellationToken cancellationToken)
+        where T : class
+    {
+        var read = await ReadAsync(request, maxBytes, cancellationToken);
+        if (read.Problem is not null)
+        {
+            return (null, read.Problem);
+        }
+
+        try
+        {
+            return (System.Text.Json.JsonSerializer.Deserialize<T>(read.Body!, SupportBot.Activities.ActivityJson.Options), null);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, BotFrameworkEndpoints.Problem(StatusCodes.Status400BadRequest, $"The body is not {what}: {ex.Message}"));
+        }
+    }
+
     private static IResult TooLarge(int maxBytes) =>
         BotFrameworkEndpoints.Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than the {maxBytes} bytes allowed (setting Teams:MaxActivityBytes).");
 }

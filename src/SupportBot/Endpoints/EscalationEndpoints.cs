@@ -62,20 +62,10 @@ public static class EscalationEndpoints
             return NotFound(id);
         }
 
-        var read = await RequestBody.ReadAsync(httpContext.Request, MaxActionBytes, cancellationToken);
-        if (read.Problem is not null)
+        var (body, problem) = await RequestBody.ReadJsonAsync<ActionBody>(httpContext.Request, MaxActionBytes, "a valid action", cancellationToken);
+        if (problem is not null)
         {
-            return read.Problem;
-        }
-
-        ActionBody? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<ActionBody>(read.Body!, ActivityJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return BotFrameworkEndpoints.Problem(StatusCodes.Status400BadRequest, "The body is not a valid action: " + ex.Message);
+            return problem;
         }
 
         if (body is null || !TryParseAction(body.Action, out var action))

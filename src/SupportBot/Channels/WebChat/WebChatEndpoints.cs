@@ -21,20 +21,10 @@ public static class WebChatEndpoints
 
     private static async Task<IResult> SendAsync(HttpContext httpContext, WebChatAdapter adapter, TimeProvider time, CancellationToken cancellationToken)
     {
-        var read = await RequestBody.ReadAsync(httpContext.Request, MaxMessageBytes, cancellationToken);
-        if (read.Problem is not null)
+        var (message, problem) = await RequestBody.ReadJsonAsync<WebChatMessage>(httpContext.Request, MaxMessageBytes, "a valid chat message", cancellationToken);
+        if (problem is not null)
         {
-            return read.Problem;
-        }
-
-        WebChatMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<WebChatMessage>(read.Body!, ActivityJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return BotFrameworkEndpoints.Problem(StatusCodes.Status400BadRequest, "The body is not a valid chat message: " + ex.Message);
+            return problem;
         }
 
         if (message is null || string.IsNullOrWhiteSpace(message.ConversationId) || !IsSafeId(message.ConversationId))
