@@ -3,6 +3,7 @@ using SupportBot.Escalations;
 using SupportBot.Host.Channels;
 using SupportBot.Host.Channels.BotFramework;
 using SupportBot.Host.Channels.LocalBoard;
+using SupportBot.Host.Channels.Slack;
 using SupportBot.Host.Channels.Teams;
 using SupportBot.Host.Channels.BotFramework.Authentication;
 using SupportBot.Host.Channels.BotFramework.Outbound;
@@ -37,6 +38,7 @@ public static partial class WebHost
         builder.Services.AddSingleton<IOutboxChannel, LocalBoardChannel>();
         builder.Services.AddSingleton<IOutboxChannel, ConversationChannel>();
         builder.Services.AddTeamsChannels(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<EscalationWorker>();
 
         var app = builder.Build();
@@ -45,6 +47,7 @@ public static partial class WebHost
         app.MapSupportBotHealth();
         app.MapBotFramework();
         app.MapWebChat();
+        app.MapSlack();
         app.MapEscalations();
         return app;
     }
