@@ -27,6 +27,7 @@ public static partial class SlackEndpoints
         services.AddSingleton(new SlackDeduplicator());
         services.AddSingleton<SlackEventQueue>();
         services.AddSingleton<SlackAdapter>();
+        services.AddSingleton<SupportBot.Escalations.IOutboxChannel, SlackEscalationOutbox>();
         services.AddHttpClient<SlackWebApiClient>(client =>
         {
             client.Timeout = TimeSpan.FromSeconds(15);
@@ -39,6 +40,8 @@ public static partial class SlackEndpoints
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(EventsPath, HandleEventsAsync);
+        endpoints.MapPost(InteractionsPath, HandleInteractionsAsync);
+        endpoints.MapPost(CommandsPath, HandleCommandsAsync);
         return endpoints;
     }
 

@@ -39,6 +39,21 @@ public sealed partial class SlackWebApiClient(HttpClient http, IOptions<SlackOpt
         return result.TryGetProperty("ts", out var ts) && ts.ValueKind == JsonValueKind.String ? ts.GetString() : null;
     }
 
+    /// <summary>Replaces the text and blocks of a message the bot posted earlier (<c>chat.update</c>); returns its ts.</summary>
+    public async Task<string?> UpdateMessageAsync(string channel, string ts, string text, JsonArray? blocks = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ts);
+        var body = new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text }; // ts stays a string
+        if (blocks is { Count: > 0 })
+        {
+            body["blocks"] = blocks;
+        }
+
+        var result = await CallAsync("chat.update", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return result.TryGetProperty("ts", out var updated) && updated.ValueKind == JsonValueKind.String ? updated.GetString() : ts;
+    }
+
     private async Task<JsonElement> CallAsync(string method, string json, CancellationToken cancellationToken)
     {
         var settings = options.Value;

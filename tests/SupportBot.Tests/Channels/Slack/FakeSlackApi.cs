@@ -10,11 +10,15 @@ using Microsoft.Extensions.Logging;
 
 namespace SupportBot.Tests.Channels.Slack;
 
-/// <summary>The Slack Web API on a loopback port: records every <c>chat.postMessage</c> and answers ok with a ts.</summary>
+/// <summary>
+/// The Slack Web API on a loopback port: records every <c>chat.postMessage</c> and answers ok with a ts, and every
+/// <c>chat.update</c>, answering ok with the ts it was given.
+/// </summary>
 internal sealed class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string? Authorization, string? ContentType, JsonObject Body)> _posts = new();
+    private readonly ConcurrentQueue<JsonObject> _updates = new();
     private int _nextTs;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -23,6 +27,9 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     public string Url { get; private set; } = "";
 
     public IReadOnlyList<(string? Authorization, string? ContentType, JsonObject Body)> Posts => [.. _posts];
+
+    /// <summary>The bodies of the <c>chat.update</c> calls, in order.</summary>
+    public IReadOnlyList<JsonObject> Updates => [.. _updates];
 
     public static async Task<FakeSlackApi> StartAsync()
     {
@@ -37,6 +44,12 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             fake._posts.Enqueue((request.Headers.Authorization.ToString(), request.ContentType, body));
             var ts = $"1700000000.{Interlocked.Increment(ref fake._nextTs):000000}";
             return Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts });
+        });
+        app.MapPost("/api/chat.update", async (HttpRequest request) =>
+        {
+            var body = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
+            fake._updates.Enqueue(body);
+            return Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = body["ts"]?.GetValue<string>() });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
