@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportBot.Host.Channels.Slack.SocketMode;
 
 namespace SupportBot.Host.Channels.Slack;
 
@@ -34,6 +35,7 @@ public static partial class SlackEndpoints
             client.MaxResponseContentBufferSize = 1024 * 1024;
         });
         services.AddHostedService<SlackEventWorker>();
+        services.AddSlackSocketMode(configuration);
         return services;
     }
 

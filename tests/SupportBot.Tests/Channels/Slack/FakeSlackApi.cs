@@ -19,7 +19,11 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string? Authorization, string? ContentType, JsonObject Body)> _posts = new();
     private readonly ConcurrentQueue<JsonObject> _updates = new();
+    private readonly ConcurrentQueue<(string Method, string? Authorization, string? ContentType, string Body)> _calls = new();
     private int _nextTs;
+
+    /// <summary>The raw <c>chat.postEphemeral</c>, <c>conversations.open</c> and <c>users.info</c> calls, in order.</summary>
+    public IReadOnlyList<(string Method, string? Authorization, string? ContentType, string Body)> Calls => [.. _calls];
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -50,6 +54,34 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             var body = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
             fake._updates.Enqueue(body);
             return Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = body["ts"]?.GetValue<string>() });
+        });
+        app.MapPost("/api/chat.postEphemeral", async (HttpRequest request) =>
+        {
+            var raw = await new StreamReader(request.Body).ReadToEndAsync();
+            fake._calls.Enqueue(("chat.postEphemeral", request.Headers.Authorization.ToString(), request.ContentType, raw));
+            return Results.Json(new { ok = true, message_ts = $"1700000001.{Interlocked.Increment(ref fake._nextTs):000000}" });
+        });
+        app.MapPost("/api/conversations.open", async (HttpRequest request) =>
+        {
+            var raw = await new StreamReader(request.Body).ReadToEndAsync();
+            fake._calls.Enqueue(("conversations.open", request.Headers.Authorization.ToString(), request.ContentType, raw));
+            var users = JsonNode.Parse(raw)?["users"]?.GetValue<string>() ?? "";
+            return Results.Json(new { ok = true, channel = new { id = "D" + users.TrimStart('U', 'W') } });
+        });
+        app.MapPost("/api/users.info", async (HttpRequest request) =>
+        {
+            var raw = await new StreamReader(request.Body).ReadToEndAsync();
+            fake._calls.Enqueue(("users.info", request.Headers.Authorization.ToString(), request.ContentType, raw));
+            if (!request.HasFormContentType)
+            {
+                return Results.Json(new { ok = false, error = "invalid_arguments" });
+            }
+
+            var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(raw);
+            var id = form.TryGetValue("user", out var user) ? user.ToString() : "";
+            return id.Length == 0
+                ? Results.Json(new { ok = false, error = "user_not_found" })
+                : Results.Json(new { ok = true, user = new { id, name = "ada", real_name = "Ada Lovelace", is_bot = false, tz = "Europe/London" } });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
