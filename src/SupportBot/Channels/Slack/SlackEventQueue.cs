@@ -27,7 +27,7 @@ public sealed class SlackEventQueue
 }
 
 /// <summary>Runs queued Slack events through the <see cref="SlackAdapter"/>, after Slack has had its 200.</summary>
-public sealed partial class SlackEventWorker(SlackEventQueue queue, SlackAdapter adapter, ILogger<SlackEventWorker> logger) : BackgroundService
+public sealed partial class SlackEventWorker(SlackEventQueue queue, SlackAdapter adapter, SupportBot.Storage.IStorage storage, ILogger<SlackEventWorker> logger) : BackgroundService
 {
     /// <summary>Turns in flight at once, one per lane of <see cref="SlackEventQueue"/>.</summary>
     public const int Concurrency = 4;
@@ -43,6 +43,11 @@ public sealed partial class SlackEventWorker(SlackEventQueue queue, SlackAdapter
             {
                 try
                 {
+                    if (message.OnlyInKnownThread && !await IsSupportBotThreadAsync(message, stoppingToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
                     var result = await adapter.ProcessAsync(message, stoppingToken).ConfigureAwait(false);
                     LogProcessed(logger, message.EventId, message.Channel, result.Replies.Count);
                 }
@@ -59,6 +64,13 @@ public sealed partial class SlackEventWorker(SlackEventQueue queue, SlackAdapter
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Whether the thread already has SupportBot conversation state (it began with a mention).</summary>
+    private async Task<bool> IsSupportBotThreadAsync(SlackInboundEvent message, CancellationToken cancellationToken)
+    {
+        var key = SupportBot.State.ConversationStateMiddleware.StorageKeyFor(SlackAdapter.ChannelId + "/" + message.ConversationId);
+        return (await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false)).ContainsKey(key);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} in {Channel} answered with {Replies} replies")]

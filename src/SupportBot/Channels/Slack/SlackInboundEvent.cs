@@ -8,6 +8,12 @@ namespace SupportBot.Host.Channels.Slack;
 public sealed partial record SlackInboundEvent(
     string EventId, string? TeamId, string Channel, string User, string Text, string Ts, string? ThreadTs, bool IsDirectMessage, string? BotUserId)
 {
+    /// <summary>
+    /// A plain reply in a channel thread (no mention): answered only when the thread is a SupportBot
+    /// conversation already (it began with a mention), so SupportBot never joins other people's threads.
+    /// </summary>
+    public bool OnlyInKnownThread { get; init; }
+
     /// <summary>The SupportBot conversation: the channel, or <c>channel:thread_ts</c> for a thread.</summary>
     public string ConversationId => ThreadTs is null ? Channel : Channel + ":" + ThreadTs;
 
@@ -25,7 +31,8 @@ public sealed partial record SlackInboundEvent(
         var channelType = Str(e, "channel_type");
         var isMention = type == "app_mention";
         var isDm = type == "message" && channelType == "im";
-        if (!isMention && !isDm)
+        var isThreadReply = type == "message" && channelType is "channel" or "group" && Str(e, "thread_ts") is not null;
+        if (!isMention && !isDm && !isThreadReply)
         {
             ignoredBecause = $"event type {type}/{channelType} is not handled";
             return null;
@@ -71,7 +78,14 @@ public sealed partial record SlackInboundEvent(
         // A channel mention is answered in a thread under it; a DM is answered in place unless it is in a thread.
         var threadTs = Str(e, "thread_ts") ?? (isDm && !isMention ? null : ts);
         var eventId = Str(root, "event_id") ?? ts;
-        return new SlackInboundEvent(eventId, Str(root, "team_id"), channel, user, text, ts, threadTs, isDm, botUserId);
+        if (isThreadReply && botUserId is not null && text.Contains("<@" + botUserId + ">", StringComparison.Ordinal))
+        {
+            // The same message also arrives as app_mention, which is the one answered.
+            ignoredBecause = "thread reply that mentions the bot";
+            return null;
+        }
+
+        return new SlackInboundEvent(eventId, Str(root, "team_id"), channel, user, text, ts, threadTs, isDm, botUserId) { OnlyInKnownThread = isThreadReply };
     }
 
     private static string? FindBotUserId(JsonElement root)

@@ -183,6 +183,65 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         var post = (await _slack.WaitForPostsAsync("C0CHAN0001"))[0];
         Assert.Equal("1700000006.000100", post["thread_ts"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_whole_missing_camera_conversation_runs_in_a_channel_thread()
+    {
+        const string channel = "C0CHAN0009";
+        const string thread = "1700000100.000100";
+        var sequence = 0;
+
+        Task<HttpResponseMessage> Reply(string text) => PostAsync(Callback($"Ev0THREAD{++sequence:000}", new JsonObject
+        {
+            ["type"] = "message",
+            ["channel"] = channel,
+            ["channel_type"] = "channel",
+            ["user"] = "U0AGENT01",
+            ["text"] = text,
+            ["ts"] = $"1700000100.{sequence + 200:000000}",
+            ["thread_ts"] = thread,
+        }));
+
+        await PostAsync(Callback("Ev0THREAD000", new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["channel"] = channel,
+            ["user"] = "U0AGENT01",
+            ["text"] = $"<@{BotUserId}> cx says a camera is missing from the box, order 100-2000-3000",
+            ["ts"] = thread,
+        }));
+        await _slack.WaitForPostsAsync(channel, 3);
+
+        foreach (var text in new[] { "3", "2", "one Reveal Ultra", "yes", "account holder", "send the missing camera" })
+        {
+            var before = _slack.PostsTo(channel).Count;
+            Assert.Equal(HttpStatusCode.OK, (await Reply(text)).StatusCode);
+            await _slack.WaitForPostsAsync(channel, before + 1);
+        }
+
+        var posts = _slack.PostsTo(channel);
+        Assert.All(posts, p => Assert.Equal(thread, p["thread_ts"]!.GetValue<string>()));
+        Assert.Contains(posts, p => p["text"]!.GetValue<string>().Contains("Ticket note", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reply_in_a_thread_SupportBot_is_not_part_of_is_ignored()
+    {
+        await PostAsync(Callback("Ev0OTHER001", new JsonObject
+        {
+            ["type"] = "message",
+            ["channel"] = "C0CHAN0010",
+            ["channel_type"] = "channel",
+            ["user"] = "U0AGENT01",
+            ["text"] = "cust says battery belt melted",
+            ["ts"] = "1700000300.000200",
+            ["thread_ts"] = "1700000300.000100",
+        }));
+        await PostAsync(DirectMessage("Ev0OTHER002", "D0PROBE002", "1700000300.000300", "help"));
+
+        await _slack.WaitForPostsAsync("D0PROBE002");
+        Assert.Empty(_slack.PostsTo("C0CHAN0010"));
+    }
 }
 
 /// <summary>Without Slack:SigningSecret the endpoint says so instead of accepting anything.</summary>

@@ -19,14 +19,14 @@ public sealed class SlackManifestTests
     [Theory]
     [InlineData("manifest.http.json")]
     [InlineData("manifest.socket-mode.json")]
-    public void The_manifest_subscribes_to_mentions_and_dms_with_the_scopes_and_commands_supportbot_uses(string file)
+    public void The_manifest_subscribes_to_mentions_dms_and_thread_replies_with_the_scopes_and_commands_supportbot_uses(string file)
     {
         var manifest = Read(file);
         var events = manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(e => e!.GetValue<string>());
-        Assert.Equal(new[] { "app_mention", "message.im" }, events);
+        Assert.Equal(new[] { "app_mention", "message.im", "message.channels", "message.groups" }, events);
 
         var scopes = manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).ToHashSet();
-        foreach (var needed in new[] { "chat:write", "im:history", "app_mentions:read", "commands", "users:read", "im:write" })
+        foreach (var needed in new[] { "chat:write", "im:history", "app_mentions:read", "commands", "users:read", "im:write", "channels:history", "groups:history" })
         {
             Assert.Contains(needed, scopes);
         }
