@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SupportBot.Escalations;
+using SupportBot.Host.Channels;
 using SupportBot.Storage;
 
 namespace SupportBot.Host.Channels.Slack;
@@ -20,7 +21,7 @@ public sealed partial class SlackEscalationOutbox(
     SlackWebApiClient slack,
     IStorage storage,
     TimeProvider time,
-    ILogger<SlackEscalationOutbox> logger) : IOutboxChannel
+    ILogger<SlackEscalationOutbox> logger) : ChannelEscalationOutbox(DestinationPrefix, "Slack")
 {
     public const string DestinationPrefix = "slack:";
 
@@ -36,33 +37,8 @@ public sealed partial class SlackEscalationOutbox(
     public static string MessageKey(long escalationId, string channel) =>
         MessageKeyPrefix + escalationId.ToString(CultureInfo.InvariantCulture) + "/" + channel;
 
-    public bool Handles(string destination) =>
-        destination is not null
-        && destination.StartsWith(DestinationPrefix, StringComparison.Ordinal)
-        && !string.IsNullOrWhiteSpace(destination[DestinationPrefix.Length..]);
-
-    public async Task SendAsync(OutboxMessage message, Escalation escalation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(escalation);
-        if (!Handles(message.Destination))
-        {
-            throw new ArgumentException($"'{message.Destination}' is not a Slack channel destination.", nameof(message));
-        }
-
-        var channel = message.Destination[DestinationPrefix.Length..].Trim();
-        if (message.Kind == OutboxKinds.Summary)
-        {
-            await SendSummaryAsync(escalation, channel, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await PostInThreadAsync(message, escalation, channel, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>Posts the escalation message, or, when the escalation already has one in this channel, updates it.</summary>
-    private async Task SendSummaryAsync(Escalation escalation, string channel, CancellationToken cancellationToken)
+    protected override async Task SendSummaryAsync(Escalation escalation, string channel, CancellationToken cancellationToken)
     {
         var (record, _) = await ReadAsync(escalation.Id, channel, cancellationToken).ConfigureAwait(false);
         if (record is null)
@@ -75,7 +51,7 @@ public sealed partial class SlackEscalationOutbox(
     }
 
     /// <summary>A reminder or a lead notice: a reply in the message's thread (the message is posted first if there is none yet).</summary>
-    private async Task PostInThreadAsync(OutboxMessage message, Escalation escalation, string channel, CancellationToken cancellationToken)
+    protected override async Task PostInThreadAsync(OutboxMessage message, Escalation escalation, string channel, CancellationToken cancellationToken)
     {
         var (record, _) = await ReadAsync(escalation.Id, channel, cancellationToken).ConfigureAwait(false);
         record ??= await PostMessageAsync(escalation, channel, cancellationToken).ConfigureAwait(false);

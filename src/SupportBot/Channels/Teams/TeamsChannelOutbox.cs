@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Activities;
 using SupportBot.Escalations;
+using SupportBot.Host.Channels;
 using SupportBot.Host.Channels.BotFramework;
 using SupportBot.Host.Channels.Teams.Cards;
 using SupportBot.Storage;
@@ -27,7 +28,7 @@ public sealed partial class TeamsChannelOutbox(
     TeamsRouteRegistry registry,
     IOptions<TeamsChannelOptions> options,
     TimeProvider time,
-    ILogger<TeamsChannelOutbox> logger) : IOutboxChannel
+    ILogger<TeamsChannelOutbox> logger) : ChannelEscalationOutbox(DestinationPrefix, "Teams")
 {
     public const string DestinationPrefix = "teams:";
 
@@ -42,33 +43,8 @@ public sealed partial class TeamsChannelOutbox(
     public static string ThreadKey(long escalationId, string channelId) =>
         ThreadKeyPrefix + escalationId.ToString(CultureInfo.InvariantCulture) + "/" + channelId;
 
-    public bool Handles(string destination) =>
-        destination is not null
-        && destination.StartsWith(DestinationPrefix, StringComparison.Ordinal)
-        && !string.IsNullOrWhiteSpace(destination[DestinationPrefix.Length..]);
-
-    public async Task SendAsync(OutboxMessage message, Escalation escalation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(escalation);
-        if (!Handles(message.Destination))
-        {
-            throw new ArgumentException($"'{message.Destination}' is not a Teams channel destination.", nameof(message));
-        }
-
-        var channelId = message.Destination[DestinationPrefix.Length..].Trim();
-        if (message.Kind == OutboxKinds.Summary)
-        {
-            await SendSummaryAsync(escalation, channelId, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await PostInThreadAsync(message, escalation, channelId, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>Starts the thread with the card, or, when the escalation already has one in this channel, updates its card.</summary>
-    private async Task SendSummaryAsync(Escalation escalation, string channelId, CancellationToken cancellationToken)
+    protected override async Task SendSummaryAsync(Escalation escalation, string channelId, CancellationToken cancellationToken)
     {
         var (thread, _) = await ReadThreadAsync(escalation.Id, channelId, cancellationToken).ConfigureAwait(false);
         if (thread is null)
@@ -81,7 +57,7 @@ public sealed partial class TeamsChannelOutbox(
     }
 
     /// <summary>A reminder or a lead notice: a reply in the escalation's thread (started first if it has none yet).</summary>
-    private async Task PostInThreadAsync(OutboxMessage message, Escalation escalation, string channelId, CancellationToken cancellationToken)
+    protected override async Task PostInThreadAsync(OutboxMessage message, Escalation escalation, string channelId, CancellationToken cancellationToken)
     {
         var (thread, _) = await ReadThreadAsync(escalation.Id, channelId, cancellationToken).ConfigureAwait(false);
         thread ??= await StartThreadAsync(escalation, channelId, cancellationToken).ConfigureAwait(false);
