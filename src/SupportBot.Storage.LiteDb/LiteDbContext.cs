@@ -107,7 +107,7 @@ public sealed class LiteDbContext : IDisposable
     /// </summary>
     private static void CreateCollections(LiteDatabase database)
     {
-        database.GetCollection(LiteDbTranscriptStore.CollectionName, BsonAutoId.Int64).EnsureIndex(LiteDbTranscriptStore.ConversationKeyField);
+        LiteDbTranscriptStore.CreateCollections(database);
         var escalations = database.GetCollection(LiteDbEscalationStore.EscalationsCollection);
         escalations.EnsureIndex(LiteDbEscalationStore.DueAtField);
         escalations.EnsureIndex(LiteDbEscalationStore.ClosedField);

@@ -1,19 +1,33 @@
 using System.IO.Compression;
 using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 using SupportBot.Activities;
+using SupportBot.Transcripts;
 
 namespace SupportBot.Storage.LiteDb;
 
 /// <summary>
 /// <see cref="ITranscriptStore"/> on LiteDB: one small document per activity in the <c>transcript</c>
-/// collection, ordered by an auto-increment id. Nothing else is stored per entry: every byte here is
-/// paid once per activity.
+/// collection, ordered by an auto-increment id, and one summary per case in <c>transcriptCases</c>.
+/// Nothing else is stored per entry: every byte here is paid once per activity.
 /// </summary>
+/// <remarks>
+/// Writes go through the database's single writer, so a turn's case summary and entries commit together.
+/// Reads run on the caller's thread against the last committed state.
+/// </remarks>
 public sealed class LiteDbTranscriptStore : ITranscriptStore
 {
     internal const string CollectionName = "transcript";
 
+    internal const string CasesCollectionName = "transcriptCases";
     internal const string ConversationKeyField = "conversationKey";
+    internal const string CaseIdField = "caseId";
+    internal const string LastActivityAtField = "lastActivityAt";
+    internal const string PlaybookIdField = "playbookId";
+    internal const string AgentIdField = "agentId";
+    internal const string StartedAtField = "startedAt";
+    private const string SnapshotField = "snapshot";
+    private const string CaseJsonField = "json";
     private const string TimestampField = "timestamp";
     private const string DirectionField = "direction";
     private const string ActivityField = "activity";
@@ -24,12 +38,27 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
     private readonly LiteDbContext _context;
     private readonly ILiteCollection<BsonDocument> _entries;
+    private readonly ILiteCollection<BsonDocument> _cases;
 
     public LiteDbTranscriptStore(LiteDbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         _entries = context.Database.GetCollection(CollectionName, BsonAutoId.Int64);
+        _cases = context.Database.GetCollection(CasesCollectionName, BsonAutoId.Int64);
+    }
+
+    internal static void CreateCollections(LiteDatabase database)
+    {
+        var entries = database.GetCollection(CollectionName, BsonAutoId.Int64);
+        entries.EnsureIndex(ConversationKeyField);
+        entries.EnsureIndex(CaseIdField);
+        var cases = database.GetCollection(CasesCollectionName, BsonAutoId.Int64);
+        cases.EnsureIndex(ConversationKeyField);
+        cases.EnsureIndex(LastActivityAtField);
+        cases.EnsureIndex(PlaybookIdField);
+        cases.EnsureIndex(AgentIdField);
+        cases.EnsureIndex(StartedAtField);
     }
 
     public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
@@ -41,12 +70,109 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             return Task.CompletedTask;
         }
 
-        var docs = entries.Select(ToDocument).ToList();
+        var docs = entries.Select(e => ToDocument(e)).ToList();
 
-        // One Insert call is one LiteDB transaction: the turn's entries land together or not at all,
-        // with consecutive ids in list order.
-        LiteDbErrors.Guard(_context, () => _entries.InsertBulk(docs));
-        return Task.CompletedTask;
+        // Committed by the single writer with whatever else is waiting: the entries land together or
+        // not at all, with consecutive ids in list order.
+        return _context.Writes.EnqueueAsync(_ => _entries.InsertBulk(docs));
+    }
+
+    public async Task<TranscriptCase> AppendTurnAsync(TranscriptCase transcriptCase, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transcriptCase);
+        ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await _context.Writes.EnqueueAsync(_ =>
+        {
+            var saved = transcriptCase;
+            if (saved.Id == 0)
+            {
+                var doc = ToDocument(saved);
+                doc.Remove("_id");
+                saved = saved with { Id = _cases.Insert(doc).AsInt64 };
+            }
+            else
+            {
+                _cases.Upsert(ToDocument(saved));
+            }
+
+            if (entries.Count > 0)
+            {
+                _entries.InsertBulk(entries.Select(e => ToDocument(e with { CaseId = saved.Id })));
+            }
+
+            return saved;
+        }).ConfigureAwait(false);
+    }
+
+    public Task<TranscriptCase?> GetCaseAsync(long caseId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var doc = LiteDbErrors.Guard(_context, () => _cases.FindById(caseId));
+        return Task.FromResult(doc is null ? null : FromCaseDocument(doc));
+    }
+
+    public Task<IReadOnlyList<TranscriptEntry>> GetCaseEntriesAsync(long caseId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (caseId == 0)
+        {
+            return Task.FromResult<IReadOnlyList<TranscriptEntry>>([]);
+        }
+
+        var docs = LiteDbErrors.Guard(_context, () => _entries.Find(Query.EQ(CaseIdField, caseId)).ToList());
+        IReadOnlyList<TranscriptEntry> result = docs.OrderBy(d => d["_id"].AsInt64).Select(FromDocument).ToList();
+        return Task.FromResult(result);
+    }
+
+    public Task<IReadOnlyList<TranscriptCase>> FindCasesAsync(TranscriptQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var limit = query.EffectiveLimit;
+        IReadOnlyList<TranscriptCase> result = LiteDbErrors.Guard(_context, () =>
+        {
+            // The most selective indexed filter narrows the candidates; the rest is checked per case.
+            if (query.PlaybookId is not null || query.AgentId is not null)
+            {
+                var candidates = query.PlaybookId is not null
+                    ? _cases.Find(Query.EQ(PlaybookIdField, query.PlaybookId.ToLowerInvariant()))
+                    : _cases.Find(Query.EQ(AgentIdField, query.AgentId));
+                return candidates.Select(FromCaseDocument).Where(query.Matches).OrderByDescending(c => c.Id).Take(limit).ToList();
+            }
+
+            // Newest first straight off the primary key, stopping as soon as the page is full.
+            return _cases.Find(Query.All(Query.Descending)).Select(FromCaseDocument).Where(query.Matches).Take(limit).ToList();
+        });
+        return Task.FromResult(result);
+    }
+
+    public async Task<bool> DeleteCaseAsync(long caseId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await _context.Writes.EnqueueAsync(_ =>
+        {
+            _entries.DeleteMany(Query.EQ(CaseIdField, caseId));
+            return _cases.Delete(caseId);
+        }).ConfigureAwait(false);
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var before = cutoff.UtcDateTime;
+        return await _context.Writes.EnqueueAsync(_ =>
+        {
+            var expired = _cases.Find(Query.LT(LastActivityAtField, before)).Select(d => d["_id"].AsInt64).ToList();
+            foreach (var id in expired)
+            {
+                _entries.DeleteMany(Query.EQ(CaseIdField, id));
+                _cases.Delete(id);
+            }
+
+            _entries.DeleteMany(Query.And(Query.EQ(CaseIdField, 0L), Query.LT(TimestampField, before)));
+            return expired.Count;
+        }).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<TranscriptEntry>> GetAsync(string conversationKey, CancellationToken cancellationToken)
@@ -66,8 +192,11 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         cancellationToken.ThrowIfCancellationRequested();
 
         // A real delete: LiteDB clears the freed blocks, so the text is gone from the file after the next checkpoint.
-        LiteDbErrors.Guard(_context, () => _entries.DeleteMany(Query.EQ(ConversationKeyField, conversationKey)));
-        return Task.CompletedTask;
+        return _context.Writes.EnqueueAsync(_ =>
+        {
+            _entries.DeleteMany(Query.EQ(ConversationKeyField, conversationKey));
+            return _cases.DeleteMany(Query.EQ(ConversationKeyField, conversationKey));
+        });
     }
 
     private static BsonDocument ToDocument(TranscriptEntry entry)
@@ -80,7 +209,13 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             [TimestampField] = entry.Timestamp.UtcDateTime,
             // By name, so reordering the enum cannot change the meaning of stored entries.
             [DirectionField] = entry.Direction.ToString(),
+            [CaseIdField] = entry.CaseId,
         };
+        if (entry.Snapshot is not null)
+        {
+            doc[SnapshotField] = JsonSerializer.Serialize(entry.Snapshot, ActivityJson.Options);
+        }
+
         StoreActivity(doc, ActivityJson.Serialize(entry.Activity));
         return doc;
     }
@@ -126,5 +261,28 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         doc[ConversationKeyField].AsString,
         new DateTimeOffset(doc[TimestampField].AsDateTime.ToUniversalTime()),
         Enum.Parse<TranscriptDirection>(doc[DirectionField].AsString),
-        ActivityJson.Deserialize(ReadActivity(doc)));
+        ActivityJson.Deserialize(ReadActivity(doc)),
+        // Entries recorded before cases existed have neither field.
+        doc.TryGetValue(CaseIdField, out var caseId) && caseId.IsNumber ? caseId.AsInt64 : 0,
+        doc.TryGetValue(SnapshotField, out var snapshot) && snapshot.IsString
+            ? JsonSerializer.Deserialize<TurnSnapshot>(snapshot.AsString, ActivityJson.Options)
+            : null);
+
+    /// <summary>
+    /// The case as JSON text (the mapper never reinterprets it), plus the fields queries filter on.
+    /// Playbook ids are stored lower-case so the index answers case-insensitive filters.
+    /// </summary>
+    private static BsonDocument ToDocument(TranscriptCase transcriptCase) => new()
+    {
+        ["_id"] = transcriptCase.Id,
+        [ConversationKeyField] = transcriptCase.ConversationKey,
+        [PlaybookIdField] = transcriptCase.PlaybookId?.ToLowerInvariant() is { } playbook ? playbook : BsonValue.Null,
+        [AgentIdField] = transcriptCase.AgentId is { } agent ? agent : BsonValue.Null,
+        [StartedAtField] = transcriptCase.StartedAt.UtcDateTime,
+        [LastActivityAtField] = transcriptCase.LastActivityAt.UtcDateTime,
+        [CaseJsonField] = JsonSerializer.Serialize(transcriptCase, ActivityJson.Options),
+    };
+
+    private static TranscriptCase FromCaseDocument(BsonDocument doc) =>
+        JsonSerializer.Deserialize<TranscriptCase>(doc[CaseJsonField].AsString, ActivityJson.Options)! with { Id = doc["_id"].AsInt64 };
 }

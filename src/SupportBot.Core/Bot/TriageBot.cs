@@ -29,7 +29,8 @@ public sealed partial class TriageBot(
     IOptions<TriageOptions> options,
     TimeProvider timeProvider,
     ILogger<TriageBot> logger,
-    EscalationService? escalations = null) : IBot
+    EscalationService? escalations = null,
+    IEnumerable<IChatCommand>? commands = null) : IBot
 {
     public const string LastOutcomeKey = "lastOutcome";
     public const string DispositionsKey = "dispositions";
@@ -46,6 +47,7 @@ public sealed partial class TriageBot(
         "Type **help**, **back**, **start over** or **cancel** whenever you need, or **playbooks** for the list.";
 
     private readonly TriageOptions _options = options.Value;
+    private readonly IChatCommand[] _commands = commands?.ToArray() ?? [];
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -79,6 +81,14 @@ public sealed partial class TriageBot(
         if (escalations is not null && await new EscalationTurns(escalations, dialogs).TryHandleAsync(turnContext, data, TextOf(activity), cancellationToken))
         {
             return;
+        }
+
+        foreach (var command in _commands)
+        {
+            if (await command.TryHandleAsync(turnContext, data, TextOf(activity), cancellationToken))
+            {
+                return;
+            }
         }
 
         data.AgentId ??= activity.From?.Id;

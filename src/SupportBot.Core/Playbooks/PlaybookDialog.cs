@@ -34,6 +34,15 @@ public sealed class PlaybookDialog(PlaybookDefinition playbook, DispositionAdvis
     public static string? PlaybookIdOf(string dialogId) =>
         dialogId.StartsWith("playbook:", StringComparison.Ordinal) ? dialogId["playbook:".Length..] : null;
 
+    /// <summary>The step an instance of this dialog is on and the answers collected so far, read from its saved state.</summary>
+    public static (string? StepId, JsonObject Values) ProgressOf(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var step = instance.State[StepKey] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var values = instance.State[ValuesKey] as JsonObject;
+        return (step, values is null ? [] : (JsonObject)values.DeepClone());
+    }
+
     /// <param name="options">Optional <c>{"values": {...}}</c> with answers already known (entities found earlier).</param>
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {

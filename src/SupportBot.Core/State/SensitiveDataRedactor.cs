@@ -21,7 +21,17 @@ public sealed partial class SensitiveDataRedactor
                 : m.Value;
         });
         result = Secret().Replace(result, m => m.Groups["label"].Value + "[redacted]");
+        result = SocialSecurityNumber().Replace(result, "[SSN redacted]");
+        result = LabelledSocialSecurityNumber().Replace(result, m => m.Groups["label"].Value + "[SSN redacted]");
+        result = Token().Replace(result, "[token redacted]");
         return result;
+    }
+
+    /// <summary>A redacted copy of a JSON object's string values (collected fields, card payloads).</summary>
+    public JsonObject Redact(JsonObject values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return NeedsRedaction(values) ? (JsonObject)RedactNode(values.DeepClone())! : values;
     }
 
     /// <summary>
@@ -48,7 +58,9 @@ public sealed partial class SensitiveDataRedactor
     }
 
     // Cheap screen: only text with a long digit run or a secret label is worth the full redaction pass.
-    private static bool NeedsRedaction(string? text) => text is not null && (CardCandidate().IsMatch(text) || Secret().IsMatch(text));
+    private static bool NeedsRedaction(string? text) => text is not null
+        && (CardCandidate().IsMatch(text) || Secret().IsMatch(text) || SocialSecurityNumber().IsMatch(text)
+            || LabelledSocialSecurityNumber().IsMatch(text) || Token().IsMatch(text));
 
     private static bool NeedsRedaction(JsonNode? node) => node switch
     {
@@ -109,6 +121,18 @@ public sealed partial class SensitiveDataRedactor
     // 13-19 digits, optionally grouped by single spaces or dashes.
     [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")]
     private static partial Regex CardCandidate();
+
+    // US social security numbers as written (123-45-6789 or with spaces); area numbers 000, 666 and 9xx are never issued.
+    [GeneratedRegex(@"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")]
+    private static partial Regex SocialSecurityNumber();
+
+    // Nine digits in a row are only taken for an SSN when the text says so.
+    [GeneratedRegex(@"(?<label>\b(?:ssn|social security(?: number| no\.?)?)\s*(?:is|:|#|=)?\s*)\d{9}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledSocialSecurityNumber();
+
+    // Credentials that announce themselves: bearer tokens, JWTs, Slack tokens, common API key prefixes.
+    [GeneratedRegex(@"\bBearer\s+[A-Za-z0-9\-._~+/]{16,}=*|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{8,}|\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|\bgh[pousr]_[A-Za-z0-9]{20,}")]
+    private static partial Regex Token();
 
     [GeneratedRegex(@"(?<label>\b(?:password|passcode|pwd|token|secret|api[_ -]?key)\s*(?:is|:|=)\s*)\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Secret();

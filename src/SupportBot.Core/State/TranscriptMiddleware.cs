@@ -1,13 +1,16 @@
 using SupportBot.Activities;
+using SupportBot.Playbooks;
 using SupportBot.Storage;
 using SupportBot.Telemetry;
+using SupportBot.Transcripts;
 using SupportBot.Turns;
 
 namespace SupportBot.State;
 
 /// <summary>
 /// Records the inbound activity and every reply of the turn, redacted, in one write after the bot has
-/// run (and before anything is delivered).
+/// run (and before anything is delivered), together with the case the turn belongs to and where the
+/// dialog stood after it.
 /// </summary>
 public sealed class TranscriptMiddleware(ITranscriptStore store, SensitiveDataRedactor redactor, TimeProvider timeProvider) : IMiddleware
 {
@@ -17,18 +20,42 @@ public sealed class TranscriptMiddleware(ITranscriptStore store, SensitiveDataRe
         ArgumentNullException.ThrowIfNull(next);
         await next(cancellationToken).ConfigureAwait(false);
 
-        var key = turnContext.Activity.ConversationKey;
+        var activity = turnContext.Activity;
+        var key = activity.ConversationKey;
         var now = timeProvider.GetUtcNow();
+        var data = turnContext.TurnState.Get<ConversationStateEntry>()?.Data;
+        var transcriptCase = data is null ? null : CaseTracker.CaseFor(data, activity, now);
+        TurnSnapshot? snapshot = null;
+        if (data is not null && activity.Type == ActivityTypes.Message)
+        {
+            var raw = CaseTracker.Snapshot(data.Dialogs);
+            snapshot = raw with { Fields = redactor.Redact(raw.Fields) };
+        }
+
         var entries = new List<TranscriptEntry>(turnContext.Replies.Count + 1)
         {
-            new(key, turnContext.Activity.Timestamp ?? now, TranscriptDirection.Inbound, redactor.Redact(turnContext.Activity)),
+            new(key, activity.Timestamp ?? now, TranscriptDirection.Inbound, redactor.Redact(activity), Snapshot: snapshot),
         };
         entries.AddRange(turnContext.Replies.Select(r =>
             new TranscriptEntry(key, r.Timestamp ?? now, TranscriptDirection.Outbound, redactor.Redact(r))));
 
         using (SupportBotTelemetry.Source.StartActivity("transcript.append"))
         {
-            await store.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
+            if (data is null || transcriptCase is null)
+            {
+                await store.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var advanced = CaseTracker.Advance(
+                transcriptCase,
+                activity,
+                data.Dialogs,
+                turnContext.TurnState.Get<PlaybookCompleted>(),
+                turnContext.TurnState.Get<EscalationRequested>() is not null,
+                now);
+            var saved = await store.AppendTurnAsync(advanced, entries, cancellationToken).ConfigureAwait(false);
+            CaseTracker.Remember(data, saved);
         }
     }
 }

@@ -7,6 +7,7 @@ using SupportBot.Playbooks;
 using SupportBot.Recognition;
 using SupportBot.State;
 using SupportBot.Storage.LiteDb;
+using SupportBot.Transcripts;
 using SupportBot.Turns;
 
 namespace SupportBot.Host.Hosting;
@@ -43,6 +44,9 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<OutboxDispatcher>();
+
+        services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<TranscriptAccess>();
 
         services.AddSingleton<IConversationGate, InProcessConversationGate>();
         services.AddSingleton<SensitiveDataRedactor>();

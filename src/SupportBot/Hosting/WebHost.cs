@@ -40,6 +40,10 @@ public static partial class WebHost
         builder.Services.AddTeamsChannels(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<EscalationWorker>();
+        builder.Services.AddSingleton<SupportBot.Transcripts.TranscriptPurgeWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SupportBot.Transcripts.TranscriptPurgeWorker>());
+        builder.Services.AddSingleton<HostAdminToken>();
+        builder.Services.AddSingleton<CallerResolver>();
 
         var app = builder.Build();
         app.UseDefaultFiles();

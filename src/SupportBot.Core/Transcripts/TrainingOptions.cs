@@ -1,0 +1,16 @@
+namespace SupportBot.Transcripts;
+
+/// <summary>Settings of the <c>Training</c> section: who the trainers are and how long transcripts are kept.</summary>
+public sealed class TrainingOptions
+{
+    public const string SectionName = "Training";
+
+    /// <summary>User ids (as the channel reports them) who may browse everyone's transcripts and scores.</summary>
+    public List<string> Trainers { get; set; } = [];
+
+    /// <summary>Cases whose last activity is older than this are deleted for good; zero keeps them forever.</summary>
+    public TimeSpan TranscriptRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often the purge job looks for expired transcripts.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+}
