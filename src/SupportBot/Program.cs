@@ -45,6 +45,7 @@ public sealed class Program
         root.Subcommands.Add(BuildNluCommand());
         root.Subcommands.Add(BuildAskCommand());
         root.Subcommands.Add(Cli.Teams.TeamsPackageCommand.Build());
+        root.Subcommands.Add(Cli.Transcripts.TranscriptsCommand.Build());
 
         return await root.Parse(args).InvokeAsync();
     }
