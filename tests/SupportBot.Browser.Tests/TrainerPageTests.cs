@@ -62,12 +62,11 @@ public sealed partial class TrainerPageTests(TrainerPageHost host) : IClassFixtu
     }
 
     [ChromiumFact]
-    public async Task Replay_steps_with_the_arrow_keys()
+    public async Task Replay_steps_with_the_arrow_keys_as_soon_as_the_case_opens()
     {
         await using var page = await host.OpenTrainerPageAsync(Trainer);
         await page.OpenBatteryBeltCaseAsync();
 
-        await page.Button("Step forward").FocusAsync();
         await page.Page.Keyboard.PressAsync("ArrowRight");
         await page.Page.Keyboard.PressAsync("ArrowRight");
 
@@ -86,7 +85,7 @@ public sealed partial class TrainerPageTests(TrainerPageHost host) : IClassFixtu
         await Expect(page.Position).ToHaveTextAsync($"Turn {LastTurn} of {LastTurn}", new() { Timeout = 20_000 });
         await Expect(page.Button("Pause")).ToBeDisabledAsync();
         await Expect(page.Button("Play")).ToBeEnabledAsync();
-        await Expect(page.Step).ToHaveTextAsync("(no playbook running)");
+        await Expect(page.Step).ToHaveTextAsync("(playbook ended)");
     }
 
     [ChromiumFact]

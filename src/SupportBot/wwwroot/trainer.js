@@ -41,7 +41,8 @@
   const stamp = iso => iso ? new Date(iso).toLocaleString([], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
   const clock = iso => iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
   const percent = value => value === null || value === undefined ? '-' : `${Math.round(value * 100)}%`;
-  const plain = s => String(s ?? '').replace(/\*\*/g, '');
+  // Replies are light markdown: drop the bold markers and code fences, keep the words and line breaks.
+  const plain = s => String(s ?? '').replace(/\*\*/g, '').replace(/^```\w*\n?/gm, '');
 
   function showMessage(node, text, kind) {
     node.textContent = text || '';
@@ -283,15 +284,24 @@
     return li;
   }
 
+  // A field is a plain value, or (for attachments and the like) an object: shown as "name: value" pairs.
   function fieldText(value) {
     if (value === null || value === undefined) return '';
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (Array.isArray(value)) return value.map(fieldText).join(', ');
+    if (typeof value === 'object') {
+      return Object.entries(value)
+        .filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => `${k}: ${fieldText(v)}`).join('; ');
+    }
+
+    return String(value);
   }
 
   function renderState(turn, previous) {
     const snapshot = turn.snapshot;
     $('state-playbook').textContent = snapshot?.playbookId ?? '(none)';
-    $('state-step').textContent = snapshot?.stepId ?? (snapshot?.playbookId ? '(finishing)' : '(no playbook running)');
+    $('state-step').textContent = snapshot?.stepId
+      ?? (snapshot?.playbookId ? '(finishing)' : previous?.snapshot?.playbookId ? '(playbook ended)' : '(no playbook running)');
     const fields = snapshot?.fields ?? {};
     const before = previous?.snapshot?.fields ?? {};
     const names = Object.keys(fields);
@@ -321,9 +331,16 @@
     });
     renderState(replay.turns[position], replay.turns[position - 1]);
     $('position').textContent = `Turn ${position + 1} of ${replay.turns.length}`;
-    $('step-back').disabled = position === 0;
-    $('step-forward').disabled = position === replay.turns.length - 1;
+    setDisabled($('step-back'), position === 0, $('step-forward'));
+    setDisabled($('step-forward'), position === replay.turns.length - 1, $('step-back'));
     turnsList.children[position].scrollIntoView({ block: 'nearest' });
+  }
+
+  // A button disabled while it has focus would drop focus to the page; hand it to its partner instead.
+  function setDisabled(target, disabled, partner) {
+    const hadFocus = document.activeElement === target;
+    target.disabled = disabled;
+    if (disabled && hadFocus && partner && !partner.disabled) partner.focus();
   }
 
   function playing() {
@@ -348,15 +365,15 @@
       timer = setTimeout(tick, stepMs());
     };
     timer = setTimeout(tick, stepMs());
-    $('play').disabled = true;
     $('pause').disabled = false;
+    setDisabled($('play'), true, $('pause'));
   }
 
   function pause() {
     clearTimeout(timer);
     timer = null;
     $('play').disabled = !replay;
-    $('pause').disabled = true;
+    setDisabled($('pause'), true, $('play'));
   }
 
   async function openCase(id, switchTab) {
@@ -394,6 +411,8 @@
     showMessage(replayMessage, '');
     pause();
     show(0);
+    // Opened from the list, whose button is now hidden: carry focus to the replay so the keys work at once.
+    if (switchTab) $('replay-title').focus();
   }
 
   $('play').addEventListener('click', play);
@@ -402,8 +421,10 @@
   $('step-back').addEventListener('click', () => { pause(); show(position - 1); });
   $('speed').addEventListener('change', () => { if (playing()) { pause(); play(); } });
 
-  $('panel-replay').addEventListener('keydown', event => {
-    if (!replay || event.target.matches('input, select, textarea') || event.altKey || event.ctrlKey || event.metaKey) return;
+  // On the whole page while the replay is shown, so the keys still work after focus has left a control.
+  document.addEventListener('keydown', event => {
+    if (currentTab !== 'replay' || !replay || event.defaultPrevented) return;
+    if (event.target.matches('input, select, textarea, [role=tab]') || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'ArrowRight') { pause(); show(position + 1); }
     else if (event.key === 'ArrowLeft') { pause(); show(position - 1); }
     else if (event.key === 'p' || event.key === 'P') { if (playing()) pause(); else play(); }
