@@ -188,8 +188,7 @@
   }
 
   function caseRow(c) {
-    const open = button(`Open #${c.id}`, () => openCase(c.id, true));
-    open.setAttribute('aria-label', `Replay case ${c.id}`);
+    const open = button(`Replay #${c.id}`, () => openCase(c.id, true));
     const disposition = c.disposition
       ? `${c.disposition.suggested ?? '-'} → ${c.disposition.chosen ?? 'skipped'}`
       : '';
