@@ -11,6 +11,13 @@ public sealed class TrainingOptions
     /// <summary>Cases whose last activity is older than this are deleted for good; zero keeps them forever.</summary>
     public TimeSpan TranscriptRetention { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Believe the web pages' user header (<c>X-SupportBot-User</c>) on requests from other machines too.
+    /// Only for a host behind an authenticating proxy that sets that header itself; by default it is
+    /// believed from this machine only.
+    /// </summary>
+    public bool TrustUserHeaderFromNetwork { get; set; }
+
     /// <summary>How often the purge job looks for expired transcripts.</summary>
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using System.Text;
 using SupportBot.Transcripts;
 
@@ -28,7 +30,13 @@ public sealed class HostAdminToken
 }
 
 /// <summary>Works out the <see cref="Caller"/> of a request; null when the request says who it is in no accepted way.</summary>
-public sealed class CallerResolver(TranscriptAccess access, HostAdminToken adminToken)
+/// <remarks>
+/// The user header is an honour system, like the lead board's "acting as": it is believed only from this
+/// machine, unless <see cref="TrainingOptions.TrustUserHeaderFromNetwork"/> says an authenticating proxy
+/// in front of the host sets it. A host opened to the network for Teams or Slack therefore does not hand
+/// transcripts to whoever claims a trainer's id.
+/// </remarks>
+public sealed class CallerResolver(TranscriptAccess access, HostAdminToken adminToken, IOptionsMonitor<TrainingOptions> options)
 {
     public Caller? Resolve(HttpContext httpContext)
     {
@@ -42,6 +50,15 @@ public sealed class CallerResolver(TranscriptAccess access, HostAdminToken admin
         }
 
         var user = httpContext.Request.Headers[Caller.UserHeader].ToString().Trim();
-        return user.Length == 0 ? null : new Caller(user, access.IsTrainer(user), IsHostAdmin: false);
+        if (user.Length == 0 || !(IsLocal(httpContext) || options.CurrentValue.TrustUserHeaderFromNetwork))
+        {
+            return null;
+        }
+
+        return new Caller(user, access.IsTrainer(user), IsHostAdmin: false);
     }
+
+    // In-process test servers have no remote address; a real connection must come from loopback.
+    private static bool IsLocal(HttpContext httpContext) =>
+        httpContext.Connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote);
 }

@@ -7,7 +7,8 @@ internal static class CallerCheck
 {
     public static IResult Unauthorized() =>
         BotFrameworkEndpoints.Problem(StatusCodes.Status401Unauthorized,
-            $"Say who you are: send your user id in the {Caller.UserHeader} header (the trainer page's \"Acting as\" field).");
+            $"Say who you are: send your user id in the {Caller.UserHeader} header (the trainer page's \"Acting as\" field). " +
+            "It is accepted from this machine only, unless Training:TrustUserHeaderFromNetwork is set for a host behind an authenticating proxy.");
 
     public static IResult TrainersOnly(Caller caller, string what) =>
         BotFrameworkEndpoints.Problem(StatusCodes.Status403Forbidden,
