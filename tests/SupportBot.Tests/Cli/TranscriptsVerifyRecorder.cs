@@ -49,10 +49,10 @@ internal static class TranscriptsVerifyRecorder
         dialogs ?? RepositoryPaths.Dialogs);
 
     /// <summary>Runs the script and returns the recorded case's <c>.transcript</c> text; throws when the case is not what the script expects.</summary>
-    public static async Task<string> RecordAsync(TranscriptScript script, IConfiguration configuration)
+    public static async Task<string> RecordAsync(TranscriptScript script, IConfiguration configuration, ReplayContent content)
     {
         var clock = new ReplayClock(script.Start);
-        await using var bot = ReplayServices.BotFactory(configuration, NullLoggerFactory.Instance)(clock);
+        await using var bot = ReplayServices.BotFactory(configuration, NullLoggerFactory.Instance, content)(clock);
         var channel = script.Channel;
         for (var i = 0; i < script.Inputs.Count; i++)
         {

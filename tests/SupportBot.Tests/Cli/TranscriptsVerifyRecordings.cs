@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SupportBot.Host.Cli.Transcripts;
 using SupportBot.Transcripts;
 using static SupportBot.Tests.Cli.AgentInput;
 
@@ -119,9 +121,11 @@ public class TranscriptsVerifyRecordings
     public async Task Recordings_are_regenerated_from_their_scripts()
     {
         Directory.CreateDirectory(TranscriptsVerifyRecorder.Folder);
+        var configuration = TranscriptsVerifyRecorder.RepositoryConfiguration();
+        var content = ReplayContent.Load(configuration, NullLoggerFactory.Instance);
         foreach (var script in Scripts)
         {
-            var transcript = await TranscriptsVerifyRecorder.RecordAsync(script, TranscriptsVerifyRecorder.RepositoryConfiguration());
+            var transcript = await TranscriptsVerifyRecorder.RecordAsync(script, configuration, content);
             await TranscriptsVerifyRecorder.WriteAsync(script, transcript);
         }
     }

@@ -84,32 +84,42 @@ internal sealed class TurnComparer
             void Add(string what, string? expectedText, string? actualText) =>
                 differences.Add(new TranscriptDifference(DifferenceKind.Reply, recorded.Number, step, what, expectedText, actualText));
 
-            if (e.Type != a.Type)
+            var (line, expectedLine, actualLine) = FirstDifferentLine(e.Text, a.Text);
+            if (e.Type != a.Type || line == 1)
             {
-                Add(subject + " type", e.Type, a.Type);
+                // Another message altogether: its buttons and attachments differing too says nothing more.
+                Add(subject, e.Summary, a.Summary);
+                continue;
             }
 
             if (e.Text != a.Text)
             {
-                var (line, expectedLine, actualLine) = FirstDifferentLine(e.Text, a.Text);
                 Add(line is null ? subject : $"{subject}, line {line}", expectedLine, actualLine);
             }
 
             if (!e.Buttons.SequenceEqual(a.Buttons))
             {
-                Add(subject + " buttons", string.Join(" | ", e.Buttons), string.Join(" | ", a.Buttons));
+                Add(subject + " buttons", JoinOrNull(e.Buttons, " | "), JoinOrNull(a.Buttons, " | "));
             }
 
             if (!e.Attachments.SequenceEqual(a.Attachments))
             {
-                Add(subject + " attachments", string.Join("; ", e.Attachments), string.Join("; ", a.Attachments));
+                Add(subject + " attachments", JoinOrNull(e.Attachments, "; "), JoinOrNull(a.Attachments, "; "));
             }
         }
     }
 
-    /// <summary>Single-line texts compare whole; longer ones name the first line that differs.</summary>
+    /// <summary>
+    /// The first line that differs (1-based), with both versions of it; null when the texts are the same.
+    /// Single-line texts report no line number: they are compared whole.
+    /// </summary>
     private static (int? Line, string? Expected, string? Actual) FirstDifferentLine(string expected, string actual)
     {
+        if (expected == actual)
+        {
+            return (null, null, null);
+        }
+
         var e = expected.Split('\n');
         var a = actual.Split('\n');
         if (e.Length == 1 && a.Length == 1)
@@ -125,6 +135,8 @@ internal sealed class TurnComparer
 
         return (i + 1, i < e.Length ? e[i] : null, i < a.Length ? a[i] : null);
     }
+
+    private static string? JoinOrNull(IReadOnlyList<string> items, string separator) => items.Count == 0 ? null : string.Join(separator, items);
 
     private static string? Display(JsonObject fields, string name) => fields[name] switch
     {

@@ -32,7 +32,8 @@ internal static class ReplayServices
     }
 
     /// <summary>A service provider with the whole bot on fresh in-memory stores, telling time by <paramref name="clock"/>.</summary>
-    public static ServiceProvider Build(IConfiguration configuration, TimeProvider clock, ILoggerFactory loggerFactory)
+    /// <param name="content">Playbooks and knowledge already loaded; null to load them from the settings.</param>
+    public static ServiceProvider Build(IConfiguration configuration, TimeProvider clock, ILoggerFactory loggerFactory, ReplayContent? content = null)
     {
         var services = new ServiceCollection();
 
@@ -48,13 +49,14 @@ internal static class ReplayServices
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ITranscriptStore, MemoryTranscriptStore>();
         services.AddSingleton<IEscalationStore, MemoryEscalationStore>();
+        content?.ReplaceIn(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    /// <summary>Makes a fresh bot per transcript, as <see cref="TranscriptVerifier"/> wants them.</summary>
-    public static ReplayBotFactory BotFactory(IConfiguration configuration, ILoggerFactory loggerFactory) => clock =>
+    /// <summary>Makes a fresh bot per transcript, as <see cref="TranscriptVerifier"/> wants them, all on the same loaded content.</summary>
+    public static ReplayBotFactory BotFactory(IConfiguration configuration, ILoggerFactory loggerFactory, ReplayContent content) => clock =>
     {
-        var provider = Build(configuration, clock, loggerFactory);
+        var provider = Build(configuration, clock, loggerFactory, content);
         try
         {
             return new ReplayBot(provider.GetRequiredService<TurnPipeline>(), provider.GetRequiredService<ITranscriptStore>(), provider);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using SupportBot.Dialogs;
-using SupportBot.Knowledge;
 using SupportBot.Playbooks;
 using SupportBot.Transcripts.Files;
 using SupportBot.Transcripts.Verification;
@@ -49,13 +47,18 @@ internal static class TranscriptsVerifyCommand
         using var loggerFactory = LoggerFactory.Create(b => b
             .SetMinimumLevel(LogLevel.Warning)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        if (ContentProblem(configuration, loggerFactory) is { } content)
+        ReplayContent content;
+        try
         {
-            await error.WriteLineAsync("Cannot load the playbooks and knowledge to replay against: " + content);
+            content = ReplayContent.Load(configuration, loggerFactory);
+        }
+        catch (Exception ex) when (ContentProblem(ex) is { } why)
+        {
+            await error.WriteLineAsync("Cannot load the playbooks and knowledge to replay against: " + why);
             return Unreadable;
         }
 
-        var verifier = new TranscriptVerifier(ReplayServices.BotFactory(configuration, loggerFactory));
+        var verifier = new TranscriptVerifier(ReplayServices.BotFactory(configuration, loggerFactory, content));
         var results = new List<FileVerification>(files.Count);
         foreach (var file in files)
         {
@@ -95,28 +98,11 @@ internal static class TranscriptsVerifyCommand
         }
     }
 
-    /// <summary>Loads what every replay needs once, up front, so a broken playbook is one clear message rather than one per file.</summary>
-    private static string? ContentProblem(IConfiguration configuration, ILoggerFactory loggerFactory)
+    /// <summary>What to tell the user when the content cannot be loaded; null for an exception that is not about the content.</summary>
+    private static string? ContentProblem(Exception exception) => exception switch
     {
-        using var services = ReplayServices.Build(configuration, TimeProvider.System, loggerFactory);
-        try
-        {
-            services.GetRequiredService<PlaybookCatalog>();
-            services.GetRequiredService<IKnowledgeBase>();
-            services.GetRequiredService<DialogSet>();
-            return null;
-        }
-        catch (PlaybookValidationException ex)
-        {
-            return ex.Message;
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-        {
-            return string.Join(" ", ex.Failures);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            return ex.Message;
-        }
-    }
+        PlaybookValidationException or InvalidDataException or IOException => exception.Message,
+        Microsoft.Extensions.Options.OptionsValidationException options => string.Join(" ", options.Failures),
+        _ => null,
+    };
 }

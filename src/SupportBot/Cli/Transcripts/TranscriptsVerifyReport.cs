@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SupportBot.Activities;
 using SupportBot.Transcripts.Verification;
 
@@ -14,7 +16,14 @@ internal sealed record FileVerification(string File, TranscriptVerification? Ver
 /// <summary>Prints the results of <c>transcripts verify</c>, as text lines or one JSON document.</summary>
 internal sealed class TranscriptsVerifyReport(IReadOnlyList<FileVerification> results, TimeSpan elapsed)
 {
-    private static readonly JsonSerializerOptions Indented = new(ActivityJson.Options) { WriteIndented = true };
+    // A report for people and scripts, not a web page: keep "expected": null rather than dropping it,
+    // and write quotes and ">" as they are rather than as HTML-safe escapes.
+    private static readonly JsonSerializerOptions Indented = new(ActivityJson.Options)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// A status line per file, then each difference as <c>file: turn N (step S): what: expected "...", got "..."</c>,
