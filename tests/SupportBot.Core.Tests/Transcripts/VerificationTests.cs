@@ -54,7 +54,7 @@ public class VerificationTests
 
         Assert.Equal(5, result.DivergedAtTurn);
         Assert.Contains(new TranscriptDifference(DifferenceKind.Step, 5, "notes", "step", "device-check/notes", "none"), result.Differences);
-        Assert.Contains(new TranscriptDifference(DifferenceKind.Outcome, null, null, "outcome", "default", "urgent"), result.Differences);
+        Assert.Contains(new TranscriptDifference(DifferenceKind.Outcome, null, null, "id", "default", "urgent"), result.Differences);
         Assert.Contains(new TranscriptDifference(DifferenceKind.Outcome, null, null, "escalated", "no", "yes"), result.Differences);
     }
 

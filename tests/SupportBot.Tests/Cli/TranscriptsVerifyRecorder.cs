@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Activities;
 using SupportBot.Host.Cli.Transcripts;
+using SupportBot.Storage;
 using SupportBot.Transcripts;
 using SupportBot.Transcripts.Files;
 using SupportBot.Transcripts.Verification;
@@ -80,7 +81,33 @@ internal static class TranscriptsVerifyRecorder
         Assert.NotEqual(0, caseId);
         var recorded = (await bot.Transcripts.GetCaseAsync(caseId, CancellationToken.None))!;
         script.Expect(recorded);
-        return BotFrameworkTranscript.Write(recorded, entries);
+        return BotFrameworkTranscript.Write(recorded, WithStableReplyIds(entries));
+    }
+
+    /// <summary>
+    /// Reply ids are random; naming them after the message they answer keeps a regenerated file's diff
+    /// down to what the bot says. (Verification never compares ids.)
+    /// </summary>
+    private static List<TranscriptEntry> WithStableReplyIds(IReadOnlyList<TranscriptEntry> entries)
+    {
+        var stable = new List<TranscriptEntry>(entries.Count);
+        string? inboundId = null;
+        var reply = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Direction == TranscriptDirection.Inbound)
+            {
+                (inboundId, reply) = (entry.Activity.Id, 0);
+                stable.Add(entry);
+                continue;
+            }
+
+            var copy = ActivityJson.Deserialize(ActivityJson.Serialize(entry.Activity));
+            copy.Id = $"{inboundId}-reply-{++reply}";
+            stable.Add(entry with { Activity = copy });
+        }
+
+        return stable;
     }
 
     /// <summary>Where the committed recordings live.</summary>

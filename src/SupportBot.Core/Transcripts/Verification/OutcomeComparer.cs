@@ -32,7 +32,7 @@ internal static class OutcomeComparer
         {
             Add("playbook", expected.PlaybookId, actual.PlaybookId);
             Add("status", Status(expected.Status), Status(actual.Status));
-            Add("outcome", expected.OutcomeId, actual.OutcomeId);
+            Add("id", expected.OutcomeId, actual.OutcomeId);
             Add("escalated", YesNo(expected.Escalated), YesNo(actual.Escalated));
             Add("suggested disposition", expected.Disposition?.Suggested, actual.Disposition?.Suggested);
             Add("chosen disposition", expected.Disposition?.Chosen, actual.Disposition?.Chosen);

@@ -22,7 +22,7 @@ internal static class TranscriptsVerifyCommand
         ArgumentNullException.ThrowIfNull(transcripts);
         var path = new Argument<string>("path") { Description = "A folder of .transcript files (searched recursively), or one .transcript file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of text." };
-        var dialogs = new Option<string?>("--dialogs") { Description = "The playbooks folder to replay against (default: the Dialogs:Path setting, dialogs/)." };
+        var dialogs = new Option<string?>("--dialogs") { HelpName = "folder", Description = "The playbooks folder to replay against (default: the Dialogs:Path setting, dialogs/)." };
         var verify = new Command("verify", "Replay recorded transcripts against the current playbooks; report every reply or outcome that now differs.") { path, json, dialogs };
         verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((parse, ct) => RunAsync(
