@@ -8,7 +8,7 @@ public class TranscriptsVerifyCommandTests
 {
     private static string Recorded(string name) => Path.Combine(TranscriptsVerifyRecorder.Folder, name + ".transcript");
 
-    private static async Task<(int Exit, string Output, string Error)> VerifyAsync(string path, string? dialogs = null, bool json = false)
+    private static async Task<(int Exit, string Output, string Error)> VerifyAsync(string path, string? dialogs = null, bool json = false, params string[] settings)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -16,7 +16,7 @@ public class TranscriptsVerifyCommandTests
             path,
             json,
             dialogs ?? RepositoryPaths.Dialogs,
-            ["--Knowledge:Path", RepositoryPaths.Knowledge, "--Knowledge:DispositionsPath", RepositoryPaths.Dispositions],
+            ["--Knowledge:Path", RepositoryPaths.Knowledge, "--Knowledge:DispositionsPath", RepositoryPaths.Dispositions, .. settings],
             output,
             error,
             CancellationToken.None);
@@ -35,6 +35,18 @@ public class TranscriptsVerifyCommandTests
         }
 
         Assert.Contains($"{TranscriptsVerifyRecordings.Scripts.Count} transcripts: {TranscriptsVerifyRecordings.Scripts.Count} same, 0 different, 0 unreadable; 0 differences", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verification_opens_no_database_so_it_runs_beside_a_live_host()
+    {
+        using var folder = new TranscriptsVerifyFolder();
+        var database = Path.Combine(folder.Path, "data", "supportbot.db");
+
+        var (exit, _, _) = await VerifyAsync(Recorded("tier2-escalation"), settings: ["--Storage:Path", database]);
+
+        Assert.Equal(0, exit);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(database)));
     }
 
     [Fact]

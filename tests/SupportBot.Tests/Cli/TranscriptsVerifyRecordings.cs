@@ -117,7 +117,7 @@ public class TranscriptsVerifyRecordings
         Assert.Equal(chosen, recorded.Disposition?.Chosen);
     }
 
-    [RecordTranscriptsFact]
+    [TranscriptsVerifyRecordFact]
     public async Task Recordings_are_regenerated_from_their_scripts()
     {
         Directory.CreateDirectory(TranscriptsVerifyRecorder.Folder);
@@ -127,20 +127,6 @@ public class TranscriptsVerifyRecordings
         {
             var transcript = await TranscriptsVerifyRecorder.RecordAsync(script, configuration, content);
             await TranscriptsVerifyRecorder.WriteAsync(script, transcript);
-        }
-    }
-}
-
-/// <summary>Runs only when <c>SUPPORTBOT_RECORD_TRANSCRIPTS=1</c>: regenerating overwrites committed files.</summary>
-internal sealed class RecordTranscriptsFactAttribute : FactAttribute
-{
-    public const string Variable = "SUPPORTBOT_RECORD_TRANSCRIPTS";
-
-    public RecordTranscriptsFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable(Variable) != "1")
-        {
-            Skip = $"Regenerates tests/transcripts; set {Variable}=1 to run it.";
         }
     }
 }

@@ -20,10 +20,18 @@ internal static class TranscriptInputs
             return ([], $"{path}: no such file or folder.");
         }
 
-        var files = Directory.EnumerateFiles(path, "*" + BotFrameworkTranscript.Extension, SearchOption.AllDirectories)
-            .Select(f => new TranscriptInput(Path.GetFullPath(f), Path.Combine(path, Path.GetRelativePath(path, f))))
-            .OrderBy(f => f.DisplayName, StringComparer.Ordinal)
-            .ToList();
+        List<TranscriptInput> files;
+        try
+        {
+            files = Directory.EnumerateFiles(path, "*" + BotFrameworkTranscript.Extension, SearchOption.AllDirectories)
+                .Select(f => new TranscriptInput(Path.GetFullPath(f), Path.Combine(path, Path.GetRelativePath(path, f))))
+                .OrderBy(f => f.DisplayName, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ([], $"{path}: cannot list the folder: {ex.Message}");
+        }
 
         // An empty folder would pass without checking anything; in CI that hides a wrong path.
         return files.Count == 0 ? ([], $"{path}: no {BotFrameworkTranscript.Extension} files in this folder.") : (files, null);
