@@ -13,6 +13,8 @@ public sealed class ChoosePlaybookDialog : WaterfallDialog
 {
     public const string DialogId = "choose-playbook";
     private const string NoneValue = "none";
+    private static readonly string[] YesWords = ["yes", "yep", "yeah", "yup", "y", "correct", "that's it", "thats it", "that one"];
+    private static readonly string[] NoWords = ["no", "nope", "nah", "n", "not that", "not it"];
 
     public ChoosePlaybookDialog(PlaybookCatalog catalog)
         : base(DialogId, BuildSteps(catalog))
@@ -25,9 +27,13 @@ public sealed class ChoosePlaybookDialog : WaterfallDialog
         {
             var ids = step.Options?["candidates"]?.AsArray().Select(n => n!.GetValue<string>()).ToList()
                 ?? catalog.Playbooks.Select(p => p.Id).ToList();
-            var choices = ids.Select(catalog.Find).OfType<PlaybookDefinition>()
-                .Select(p => new Choice { Value = p.Id, Label = p.Title, Synonyms = [p.Id] })
-                .Append(new Choice { Value = NoneValue, Label = "None of these", Synonyms = ["none", "neither", "something else"] })
+            var playbooks = ids.Select(catalog.Find).OfType<PlaybookDefinition>().ToList();
+
+            // A single suggestion is asked as "Is it?", so a plain yes or no has to answer it.
+            var single = playbooks.Count == 1;
+            var choices = playbooks
+                .Select(p => new Choice { Value = p.Id, Label = p.Title, Synonyms = single ? [p.Id, .. YesWords] : [p.Id] })
+                .Append(new Choice { Value = NoneValue, Label = "None of these", Synonyms = single ? ["none", "neither", "something else", .. NoWords] : ["none", "neither", "something else"] })
                 .ToList();
             return step.PromptAsync(ChoicePrompt.DefaultId, new PromptOptions
             {

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SupportBot.Transcripts;
 
 /// <summary>Where a recorded case stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CaseStatus>))]
 public enum CaseStatus
 {
     /// <summary>Still going: the next message of the conversation belongs to it.</summary>
