@@ -44,6 +44,7 @@ public static partial class WebHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SupportBot.Transcripts.TranscriptPurgeWorker>());
         builder.Services.AddSingleton<HostAdminToken>();
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddTranscriptTransfer();
 
         var app = builder.Build();
         app.UseDefaultFiles();
@@ -53,6 +54,7 @@ public static partial class WebHost
         app.MapWebChat();
         app.MapSlack();
         app.MapEscalations();
+        app.MapTranscriptTransfer();
         return app;
     }
 

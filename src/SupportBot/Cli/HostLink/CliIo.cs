@@ -1,0 +1,10 @@
+namespace SupportBot.Host.Cli.HostLink;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, errors and <c>--verbose</c> notes to <see cref="Error"/>.</summary>
+internal sealed record CliIo(TextWriter Out, TextWriter Error)
+{
+    public static CliIo Console { get; } = new(System.Console.Out, System.Console.Error);
+}
+
+/// <summary>A command failed for a reason the user can act on; the message is printed as is and the exit code is 1.</summary>
+internal sealed class CliException(string message) : Exception(message);
