@@ -6,16 +6,14 @@ namespace SupportBot.Host.Cli.Conversations;
 /// <summary><c>supportbot conversations delete KEY</c>: a conversation's state, transcript and cases, gone for good.</summary>
 internal static class ConversationsCommand
 {
-    public static Command Build() => Build(CliIo.Console);
-
-    public static Command Build(CliIo io)
+    public static Command Build()
     {
-        ArgumentNullException.ThrowIfNull(io);
         var key = new Argument<string>("KEY") { Description = "The conversation key: channel/conversation id, e.g. webchat/3f2a or msteams/19:abc (see conversationKey in `transcripts list --json`)." };
         var delete = new Command("delete", "Delete a conversation's saved state, transcript and cases for good.") { key };
         var data = DataCommandOptions.AddTo(delete);
-        delete.SetAction(parse => data.RunAsync(parse, io, mayCreate: false, async store =>
+        delete.SetAction(parse => data.RunAsync(parse, mayCreate: false, async store =>
         {
+            var io = CliIo.Of(parse);
             var conversationKey = parse.GetValue(key)?.Trim();
             if (string.IsNullOrEmpty(conversationKey))
             {

@@ -32,11 +32,11 @@ internal sealed class DataCommandOptions
     /// <summary>Opens the data, runs <paramref name="action"/> on it, and turns failures into exit code 1 with a message.</summary>
     /// <param name="mayCreate">Whether a missing database may be created (imports).</param>
     /// <param name="settings">More <c>--Section:Key value</c> settings (see <see cref="SplitSettings"/>).</param>
-    public async Task<int> RunAsync(ParseResult parse, CliIo io, bool mayCreate, Func<ISupportBotData, Task<int>> action, IReadOnlyList<string>? settings = null)
+    public async Task<int> RunAsync(ParseResult parse, bool mayCreate, Func<ISupportBotData, Task<int>> action, IReadOnlyList<string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(action);
+        var io = CliIo.Of(parse);
         try
         {
             var configuration = CliSettings.Load([.. ConfigurationArgs(parse), .. settings ?? []]);

@@ -10,16 +10,14 @@ internal static class ReportCommand
 {
     private static readonly JsonSerializerOptions IndentedJson = new(ActivityJson.Options) { WriteIndented = true };
 
-    public static Command Build() => Build(CliIo.Console);
-
-    public static Command Build(CliIo io)
+    public static Command Build()
     {
-        ArgumentNullException.ThrowIfNull(io);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (cases, taken, rows, bands)." };
         var dispositions = new Command("dispositions", "Per suggested disposition: how often agents took it, skipped it or chose another, and by confidence band.") { json };
         var data = DataCommandOptions.AddTo(dispositions);
-        dispositions.SetAction(parse => data.RunAsync(parse, io, mayCreate: false, async store =>
+        dispositions.SetAction(parse => data.RunAsync(parse, mayCreate: false, async store =>
         {
+            var io = CliIo.Of(parse);
             var report = await store.DispositionReportAsync(CancellationToken.None);
             await io.Out.WriteAsync(parse.GetValue(json)
                 ? JsonSerializer.Serialize(report, IndentedJson) + "\n"

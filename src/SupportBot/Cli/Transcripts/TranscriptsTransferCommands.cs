@@ -16,19 +16,16 @@ internal static class TranscriptsTransferCommands
 {
     private static readonly JsonSerializerOptions IndentedJson = new(ActivityJson.Options) { WriteIndented = true };
 
-    public static void AddTo(Command transcripts) => AddTo(transcripts, CliIo.Console);
-
-    public static void AddTo(Command transcripts, CliIo io)
+    public static void AddTo(Command transcripts)
     {
         ArgumentNullException.ThrowIfNull(transcripts);
-        ArgumentNullException.ThrowIfNull(io);
-        transcripts.Subcommands.Add(BuildList(io));
-        transcripts.Subcommands.Add(BuildExport(io));
-        transcripts.Subcommands.Add(BuildImport(io));
-        transcripts.Subcommands.Add(BuildDelete(io));
+        transcripts.Subcommands.Add(BuildList());
+        transcripts.Subcommands.Add(BuildExport());
+        transcripts.Subcommands.Add(BuildImport());
+        transcripts.Subcommands.Add(BuildDelete());
     }
 
-    private static Command BuildList(CliIo io)
+    private static Command BuildList()
     {
         var playbook = new Option<string?>("--playbook") { Description = "Only cases of this playbook id." };
         var agent = new Option<string?>("--agent") { Description = "Only cases of this agent (user id)." };
@@ -36,8 +33,9 @@ internal static class TranscriptsTransferCommands
         var limit = new Option<string?>("--limit") { Description = $"At most N cases, newest first (default {TranscriptQuery.DefaultLimit}, at most {TranscriptQuery.MaxLimit})." };
         var list = new Command("list", "List recorded cases, newest first.") { playbook, agent, json, limit };
         var data = DataCommandOptions.AddTo(list);
-        list.SetAction(parse => data.RunAsync(parse, io, mayCreate: false, async store =>
+        list.SetAction(parse => data.RunAsync(parse, mayCreate: false, async store =>
         {
+            var io = CliIo.Of(parse);
             var query = new TranscriptQuery
             {
                 PlaybookId = Blank(parse.GetValue(playbook)),
@@ -53,19 +51,20 @@ internal static class TranscriptsTransferCommands
         return list;
     }
 
-    private static Command BuildExport(CliIo io)
+    private static Command BuildExport()
     {
         var id = new Argument<string>("ID") { Description = "The case number (see `transcripts list`)." };
         var format = new Option<string>("--format")
         {
-            Description = $"transcript (Bot Framework .transcript JSON, re-importable) or markdown (for reading). Default: transcript.",
+            Description = "transcript (Bot Framework .transcript JSON, re-importable) or markdown (for reading). Default: transcript.",
             DefaultValueFactory = _ => "transcript",
         };
         var output = new Option<string?>("--output") { Description = "Write to this file instead of standard output." };
         var export = new Command("export", "Export one case as a .transcript file or Markdown.") { id, format, output };
         var data = DataCommandOptions.AddTo(export);
-        export.SetAction(parse => data.RunAsync(parse, io, mayCreate: false, async store =>
+        export.SetAction(parse => data.RunAsync(parse, mayCreate: false, async store =>
         {
+            var io = CliIo.Of(parse);
             var caseId = ParseCaseId(parse.GetValue(id));
             if (!TranscriptExport.TryParseFormat(parse.GetValue(format), out var chosen))
             {
@@ -94,13 +93,14 @@ internal static class TranscriptsTransferCommands
         return export;
     }
 
-    private static Command BuildImport(CliIo io)
+    private static Command BuildImport()
     {
         var files = new Argument<string[]>("FILE") { Description = ".transcript files (SupportBot exports or Bot Framework Emulator transcripts).", Arity = ArgumentArity.OneOrMore };
         var import = new Command("import", "Import .transcript files, each as a new case; prints the new case ids.") { files };
         var data = DataCommandOptions.AddTo(import);
         import.SetAction(async parse =>
         {
+            var io = CliIo.Of(parse);
             var (paths, settings) = DataCommandOptions.SplitSettings(parse.GetValue(files) ?? []);
             var readable = new List<(string Path, string Text)>();
             var failed = false;
@@ -122,7 +122,7 @@ internal static class TranscriptsTransferCommands
                 return 1;
             }
 
-            var result = await data.RunAsync(parse, io, mayCreate: true, async store =>
+            var result = await data.RunAsync(parse, mayCreate: true, async store =>
             {
                 foreach (var (path, text) in readable)
                 {
@@ -146,13 +146,14 @@ internal static class TranscriptsTransferCommands
         return import;
     }
 
-    private static Command BuildDelete(CliIo io)
+    private static Command BuildDelete()
     {
         var id = new Argument<string>("ID") { Description = "The case number (see `transcripts list`)." };
         var delete = new Command("delete", "Delete one case and its transcript for good.") { id };
         var data = DataCommandOptions.AddTo(delete);
-        delete.SetAction(parse => data.RunAsync(parse, io, mayCreate: false, async store =>
+        delete.SetAction(parse => data.RunAsync(parse, mayCreate: false, async store =>
         {
+            var io = CliIo.Of(parse);
             var caseId = ParseCaseId(parse.GetValue(id));
             await store.DeleteCaseAsync(caseId, CancellationToken.None);
             await io.Out.WriteLineAsync($"Deleted case #{caseId}.");
