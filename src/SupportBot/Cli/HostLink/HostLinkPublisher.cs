@@ -13,7 +13,7 @@ namespace SupportBot.Host.Cli.HostLink;
 internal sealed partial class HostLinkPublisher(
     IServer server,
     IHostApplicationLifetime lifetime,
-    IServiceProvider services,
+    LiteDbContext database,
     HostAdminToken token,
     TimeProvider timeProvider,
     ILogger<HostLinkPublisher> logger) : IHostedService
@@ -36,11 +36,6 @@ internal sealed partial class HostLinkPublisher(
 
     private void Publish()
     {
-        if (services.GetService<LiteDbContext>() is not { } database)
-        {
-            return;
-        }
-
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         if (HostAddresses.ForLocalClient(addresses) is not { } url)
         {
