@@ -46,6 +46,8 @@ public sealed class Program
         root.Subcommands.Add(BuildAskCommand());
         root.Subcommands.Add(Cli.Teams.TeamsPackageCommand.Build());
         root.Subcommands.Add(Cli.Transcripts.TranscriptsCommand.Build());
+        root.Subcommands.Add(Cli.Reports.ReportCommand.Build());
+        root.Subcommands.Add(Cli.Conversations.ConversationsCommand.Build());
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -44,6 +44,7 @@ public static partial class WebHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SupportBot.Transcripts.TranscriptPurgeWorker>());
         builder.Services.AddSingleton<HostAdminToken>();
         builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddTranscriptTransfer();
 
         var app = builder.Build();
         app.UseDefaultFiles();
@@ -54,6 +55,7 @@ public static partial class WebHost
         app.MapSlack();
         app.MapEscalations();
         app.MapTranscripts();
+        app.MapTranscriptTransfer();
         return app;
     }
 
