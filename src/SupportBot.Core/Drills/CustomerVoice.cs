@@ -18,7 +18,7 @@ public static partial class CustomerVoice
 
         text = ReportedSpeech().Replace(text, "", 1);
         text = Possessive().Replace(text, "my ", 1);
-        text = SubjectAndVerb().Replace(text, m => "I " + FirstPerson(m.Groups["verb"].Value) + " ", 1);
+        text = SubjectAndVerb().Replace(text, m => FirstPerson(m.Groups["verb"].Value) + " ", 1);
         text = BareSubject().Replace(text, "", 1);
         text = TheyAre().Replace(text, "I'm");
         text = TheyHave().Replace(text, "I have");
@@ -34,19 +34,20 @@ public static partial class CustomerVoice
         return text[^1] is '.' or '!' or '?' ? text : text + ".";
     }
 
-    private static string FirstPerson(string verb) => verb.ToLowerInvariant() switch
+    /// <summary>"I" and the verb as the customer says it: "is emailing" becomes "I'm emailing", "wants" "I want".</summary>
+    private static string FirstPerson(string verb) => "I" + verb.ToLowerInvariant() switch
     {
-        "is" or "'s" => "am",
-        "isn't" or "isnt" => "am not",
-        "has" => "have",
-        "hasn't" or "hasnt" => "haven't",
-        "does" => "do",
-        "doesn't" or "doesnt" => "don't",
-        "was" or "wasn't" or "can" or "can't" or "cant" or "will" or "won't" or "would" or "had" => verb.ToLowerInvariant(),
-        var v when v.EndsWith("ies", StringComparison.Ordinal) => v[..^3] + "y",
-        var v when v.EndsWith("es", StringComparison.Ordinal) && (v.EndsWith("shes", StringComparison.Ordinal) || v.EndsWith("ches", StringComparison.Ordinal) || v.EndsWith("sses", StringComparison.Ordinal)) => v[..^2],
-        var v when v.EndsWith('s') && !v.EndsWith("ss", StringComparison.Ordinal) => v[..^1],
-        var v => v,
+        "is" => "'m",
+        "isn't" or "isnt" => "'m not",
+        "has" => " have",
+        "hasn't" or "hasnt" => " haven't",
+        "does" => " do",
+        "doesn't" or "doesnt" => " don't",
+        "was" or "wasn't" or "can" or "can't" or "cant" or "will" or "won't" or "would" or "had" => " " + verb.ToLowerInvariant(),
+        var v when v.EndsWith("ies", StringComparison.Ordinal) => " " + v[..^3] + "y",
+        var v when v.EndsWith("shes", StringComparison.Ordinal) || v.EndsWith("ches", StringComparison.Ordinal) || v.EndsWith("sses", StringComparison.Ordinal) => " " + v[..^2],
+        var v when v.EndsWith('s') && !v.EndsWith("ss", StringComparison.Ordinal) => " " + v[..^1],
+        var v => " " + v,
     };
 
     private const string Customer = @"(?:the\s+)?(?:cx|cust|custy|customer|ct|caller|client)\b";

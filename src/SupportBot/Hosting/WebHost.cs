@@ -53,6 +53,7 @@ public static partial class WebHost
         app.MapWebChat();
         app.MapSlack();
         app.MapEscalations();
+        app.MapDrills();
         return app;
     }
 
