@@ -39,9 +39,22 @@ public static class DrillVocabulary
 
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
     {
-        ["zero"] = "0", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5",
-        ["six"] = "6", ["seven"] = "7", ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11",
-        ["twelve"] = "12", ["fifteen"] = "15", ["twenty"] = "20", ["thirty"] = "30", ["sixty"] = "60",
+        ["zero"] = "0",
+        ["two"] = "2",
+        ["three"] = "3",
+        ["four"] = "4",
+        ["five"] = "5",
+        ["six"] = "6",
+        ["seven"] = "7",
+        ["eight"] = "8",
+        ["nine"] = "9",
+        ["ten"] = "10",
+        ["eleven"] = "11",
+        ["twelve"] = "12",
+        ["fifteen"] = "15",
+        ["twenty"] = "20",
+        ["thirty"] = "30",
+        ["sixty"] = "60",
     };
 
     // Words that say nothing about the matter at hand in a drill answer or a trainee's question.
@@ -58,10 +71,24 @@ public static class DrillVocabulary
     // Shorthand the recognisers' vocabulary does not expand but trainees type in answers.
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
-        ["dmg"] = "damage", ["min"] = "minute", ["mins"] = "minutes", ["hr"] = "hour", ["hrs"] = "hours",
-        ["pw"] = "password", ["pwd"] = "password", ["rcpt"] = "receipt", ["vid"] = "video", ["vids"] = "videos",
-        ["sub"] = "subscription", ["subs"] = "subscriptions", ["ph"] = "phone", ["tel"] = "phone", ["esc"] = "escalate",
-        ["sup"] = "supervisor", ["diag"] = "diagnostic", ["config"] = "settings",
+        ["dmg"] = "damage",
+        ["min"] = "minute",
+        ["mins"] = "minutes",
+        ["hr"] = "hour",
+        ["hrs"] = "hours",
+        ["pw"] = "password",
+        ["pwd"] = "password",
+        ["rcpt"] = "receipt",
+        ["vid"] = "video",
+        ["vids"] = "videos",
+        ["sub"] = "subscription",
+        ["subs"] = "subscriptions",
+        ["ph"] = "phone",
+        ["tel"] = "phone",
+        ["esc"] = "escalate",
+        ["sup"] = "supervisor",
+        ["diag"] = "diagnostic",
+        ["config"] = "settings",
     };
 
     private static readonly Dictionary<string, int> GroupOf = BuildGroups();
