@@ -36,7 +36,7 @@ public sealed partial class DrillScoreStore(IStorage storage, ILogger<DrillScore
     {
         var key = KeyFor(traineeId);
         var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(key, out var item) ? Parse(item) : null;
+        return items.TryGetValue(key, out var item) ? Parse(key, item) : null;
     }
 
     /// <summary>Every trainee with a record, in the order they first drilled.</summary>
@@ -51,7 +51,21 @@ public sealed partial class DrillScoreStore(IStorage storage, ILogger<DrillScore
 
         var keys = ids.Select(KeyFor).ToList();
         var records = await storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
-        return keys.Where(records.ContainsKey).Select(k => Parse(records[k])).ToList();
+        var result = new List<TraineeRecord>(keys.Count);
+        foreach (var key in keys.Where(records.ContainsKey))
+        {
+            try
+            {
+                result.Add(Parse(key, records[key]));
+            }
+            catch (InvalidDataException ex)
+            {
+                // One unreadable record must not hide everyone else's scores; it is left as it is for inspection.
+                LogUnreadable(logger, key, ex.Message);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Applies a change to the trainee's record (created when new) and returns the record as saved.</summary>
@@ -63,7 +77,7 @@ public sealed partial class DrillScoreStore(IStorage storage, ILogger<DrillScore
         {
             var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
             var existing = items.GetValueOrDefault(key);
-            var record = existing is null ? new TraineeRecord { TraineeId = traineeId } : Parse(existing);
+            var record = existing is null ? new TraineeRecord { TraineeId = traineeId } : Parse(key, existing);
             record.TraineeName = string.IsNullOrWhiteSpace(traineeName) ? record.TraineeName : traineeName;
             change(record);
             var json = JsonSerializer.Serialize(record, ActivityJson.Options);
@@ -121,9 +135,23 @@ public sealed partial class DrillScoreStore(IStorage storage, ILogger<DrillScore
             ? ids.Select(i => i is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList()
             : [];
 
-    private static TraineeRecord Parse(StoreItem item) =>
-        JsonSerializer.Deserialize<TraineeRecord>(item.Json, ActivityJson.Options)
-        ?? throw new InvalidDataException("A stored drill record is JSON null.");
+    /// <exception cref="InvalidDataException">The stored document is not a drill record; it is never overwritten.</exception>
+    private static TraineeRecord Parse(string key, StoreItem item)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TraineeRecord>(item.Json, ActivityJson.Options) is { TraineeId.Length: > 0 } record
+                ? record
+                : throw new InvalidDataException($"Drill record '{key}' has no trainee id.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Drill record '{key}' is unreadable: {ex.Message}", ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drill record {Key} is unreadable and was left out of the scoreboard: {Problem}")]
+    private static partial void LogUnreadable(ILogger logger, string key, string problem);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Drill record {Key} was changed by someone else; retrying (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, string key, int attempt);

@@ -32,6 +32,12 @@ public sealed partial class QuizDrill(
         "skip", "pass", "next", "dunno", "idk", "i dont know", "dont know", "no idea", "not sure", "skip it", "skip this",
     };
 
+    // Ways of ending a quiz besides the interrupts every dialog knows (stop, cancel, quit, ...).
+    private static readonly HashSet<string> EndWords = new(StringComparer.Ordinal)
+    {
+        "end", "end quiz", "stop quiz", "quit quiz", "cancel quiz", "exit quiz", "end the quiz", "stop the quiz",
+    };
+
     public async Task StartAsync(ITurnContext turn, ConversationData data, string traineeId, string? traineeName, string? topic, CancellationToken cancellationToken)
     {
         var candidates = topic is null ? bank.Questions : bank.ForTopic(topic);
@@ -62,7 +68,8 @@ public sealed partial class QuizDrill(
     public async Task ContinueAsync(ITurnContext turn, ConversationData data, DrillSession session, string text, CancellationToken cancellationToken)
     {
         var quiz = session.Quiz!;
-        switch (AgentCommands.Recognize(text))
+        var command = EndWords.Contains(TextNormalizer.Normalize(text)) ? AgentCommand.Cancel : AgentCommands.Recognize(text);
+        switch (command)
         {
             case AgentCommand.Help:
                 await turn.SendActivityAsync(HelpText, cancellationToken);

@@ -37,6 +37,11 @@ public sealed partial class RolePlayDrill(
         "done", "end", "finish", "finished", "im done", "i am done", "end roleplay", "end role play", "thats all", "that is all",
     };
 
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "stop roleplay", "stop role play", "cancel roleplay", "cancel role play", "quit roleplay", "quit role play",
+    };
+
     public async Task StartAsync(ITurnContext turn, ConversationData data, string traineeId, string? traineeName, long? caseId, CancellationToken cancellationToken)
     {
         if (caseId is null)
@@ -86,7 +91,8 @@ public sealed partial class RolePlayDrill(
     public async Task ContinueAsync(ITurnContext turn, ConversationData data, DrillSession session, string text, CancellationToken cancellationToken)
     {
         var progress = session.RolePlay!;
-        switch (AgentCommands.Recognize(text))
+        var command = StopWords.Contains(TextNormalizer.Normalize(text)) ? AgentCommand.Cancel : AgentCommands.Recognize(text);
+        switch (command)
         {
             case AgentCommand.Help:
                 await turn.SendActivityAsync(HelpText, cancellationToken);

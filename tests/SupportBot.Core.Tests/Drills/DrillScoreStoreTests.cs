@@ -50,6 +50,25 @@ public sealed class DrillScoreStoreTests
         Assert.Equal(1, (await store.GetAsync("29:abc/def", CancellationToken.None))!.QuizCorrect);
     }
 
+    [Fact]
+    public async Task Unreadable_record_is_left_out_of_the_list_and_never_overwritten()
+    {
+        var storage = new MemoryStorage();
+        var store = new DrillScoreStore(storage, NullLogger<DrillScoreStore>.Instance);
+        await store.UpdateAsync("agent-1", null, r => r.AddAnswer(Notes, QuizVerdict.Correct, Now), CancellationToken.None);
+        await store.UpdateAsync("agent-2", null, r => r.AddAnswer(Notes, QuizVerdict.Correct, Now), CancellationToken.None);
+        var broken = DrillScoreStore.KeyFor("agent-2");
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { [broken] = new("""{"quizAnswered":"many"}""", StoreItem.AnyETag) }, CancellationToken.None);
+
+        var listed = await store.ListAsync(CancellationToken.None);
+        var update = () => store.UpdateAsync("agent-2", null, r => r.AddAnswer(Notes, QuizVerdict.Correct, Now), CancellationToken.None);
+
+        Assert.Equal(["agent-1"], listed.Select(r => r.TraineeId));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(update);
+        Assert.Contains(broken, error.Message);
+        Assert.Equal("""{"quizAnswered":"many"}""", (await storage.ReadAsync([broken], CancellationToken.None))[broken].Json);
+    }
+
     /// <summary>Runs someone else's write just before the next write, to force an ETag conflict.</summary>
     private sealed class InterferingStorage(IStorage inner) : IStorage
     {

@@ -190,6 +190,15 @@ public sealed class QuizDrillTests
     }
 
     [Fact]
+    public async Task End_quiz_also_stops_it()
+    {
+        var harness = new DrillHarness();
+        await harness.SendAsync("quiz");
+
+        Assert.Contains("Quiz stopped. Nothing was answered", await harness.SayAsync("end quiz"));
+    }
+
+    [Fact]
     public async Task Quiz_is_not_started_in_the_middle_of_a_playbook()
     {
         var harness = new DrillHarness();
