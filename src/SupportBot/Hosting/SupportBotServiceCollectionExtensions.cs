@@ -48,6 +48,17 @@ public static class SupportBotServiceCollectionExtensions
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<TranscriptAccess>();
 
+        // Drills: quiz and role-play for trainees, scores kept in IStorage.
+        services.AddOptions<SupportBot.Drills.DrillOptions>().Bind(configuration.GetSection(SupportBot.Drills.DrillOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new SupportBot.Drills.QuizBank(
+            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path)),
+            sp.GetRequiredService<IOptions<SupportBot.Drills.DrillOptions>>().Value.MaxAnswerWords));
+        services.AddSingleton(_ => new SupportBot.Drills.QuizPicker(Random.Shared));
+        services.AddSingleton<SupportBot.Drills.DrillScoreStore>();
+        services.AddSingleton<SupportBot.Drills.QuizDrill>();
+        services.AddSingleton<SupportBot.Drills.RolePlayDrill>();
+        services.AddSingleton<IChatCommand, SupportBot.Drills.DrillCommand>();
+
         services.AddSingleton<IConversationGate, InProcessConversationGate>();
         services.AddSingleton<SensitiveDataRedactor>();
 

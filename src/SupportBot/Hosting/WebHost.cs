@@ -56,6 +56,7 @@ public static partial class WebHost
         app.MapEscalations();
         app.MapTranscripts();
         app.MapTranscriptTransfer();
+        app.MapDrills();
         return app;
     }
 
