@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Bot;
 using SupportBot.Escalations;
+using SupportBot.Host.Channels.Replay;
 using SupportBot.Knowledge;
 using SupportBot.Ordering;
 using SupportBot.Playbooks;
@@ -47,6 +48,9 @@ public static class SupportBotServiceCollectionExtensions
 
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<TranscriptAccess>();
+
+        // Trainer chat commands
+        services.AddTrainerChatCommands(configuration);
 
         services.AddSingleton<IConversationGate, InProcessConversationGate>();
         services.AddSingleton<SensitiveDataRedactor>();

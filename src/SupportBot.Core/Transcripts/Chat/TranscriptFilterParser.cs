@@ -1,0 +1,457 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SupportBot.Playbooks;
+using SupportBot.Recognition.Entities;
+
+namespace SupportBot.Transcripts.Chat;
+
+/// <summary>
+/// Reads a trainer's <c>transcripts …</c> message into a <see cref="TranscriptFilter"/>: a playbook (its id, or
+/// words of its title), dates ("yesterday", "last week", "this month", "last 7 days", "since 2026-11-01",
+/// "between 2026-11-01 and 2026-11-10", a single date), "escalated" / "not escalated", a status (completed,
+/// cancelled, open) or an outcome id, and whose cases ("by &lt;user id&gt;", "mine", "my"). Every word must be
+/// understood: anything left over is reported rather than guessed at.
+/// </summary>
+/// <remarks>
+/// Dates are calendar days in <c>zone</c>, counted from <c>now</c> (the message's time); a range includes its
+/// last day. "last week" is the previous Monday-to-Sunday week; "last 7 days" is the seven days up to and
+/// including today.
+/// </remarks>
+public sealed partial class TranscriptFilterParser
+{
+    private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal)
+    {
+        "show", "list", "find", "all", "the", "for", "in", "of", "on", "cases", "case", "please", "a", "an", "me", "that",
+        "were", "was", "which", "ones", "any", "and", "with", "playbook", "playbooks", "started",
+    };
+
+    private readonly PlaybookCatalog _catalog;
+    private readonly PlaybookTitleMatcher _titles;
+    private readonly HashSet<string> _outcomeIds;
+
+    public TranscriptFilterParser(PlaybookCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _titles = new PlaybookTitleMatcher(catalog);
+        _outcomeIds = catalog.Playbooks.SelectMany(p => p.Outcomes.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a transcripts command ("transcripts …", "my transcripts …",
+    /// "show transcripts …"); <paramref name="filters"/> is the rest of the message.
+    /// </summary>
+    public static bool IsCommand(string? text, out string filters, out bool mine)
+    {
+        var match = text is null ? Match.Empty : Command().Match(text);
+        filters = match.Success ? match.Groups["rest"].Value.Trim() : "";
+        mine = match.Success && match.Groups["my"].Success;
+        return match.Success;
+    }
+
+    /// <summary>Reads the filters of a transcripts command.</summary>
+    /// <param name="filters">The message after the command word.</param>
+    /// <param name="mine">The command itself said "my" ("my transcripts").</param>
+    /// <param name="callerId">Who asked: what "my", "mine" and "by me" mean.</param>
+    /// <param name="now">The moment relative dates count from.</param>
+    /// <param name="zone">The time zone whose calendar days the dates are.</param>
+    public TranscriptFilter Parse(string filters, bool mine, string? callerId, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(zone);
+        var state = new ParseState(this, new Scan(filters), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime));
+        if (mine)
+        {
+            state.Mine = true;
+        }
+
+        state.ReadAgent();
+        state.ReadEscalated();
+        state.ReadStatusAndOutcome();
+        state.ReadDates(new EntityContext(now, zone));
+        state.ReadWords();
+        return state.Finish(callerId, zone);
+    }
+
+    /// <summary>The message with the parts already understood blanked out, so their indices stay put.</summary>
+    private sealed class Scan(string text)
+    {
+        private readonly char[] _chars = text.ToCharArray();
+
+        public string Text => new(_chars);
+
+        public void Consume(int start, int length) => Array.Fill(_chars, ' ', start, length);
+
+        /// <summary>Every match of <paramref name="pattern"/> in what is left, each consumed.</summary>
+        public List<Match> Take(Regex pattern)
+        {
+            var matches = pattern.Matches(Text).ToList();
+            foreach (var match in matches)
+            {
+                Consume(match.Index, match.Length);
+            }
+
+            return matches;
+        }
+
+        public IEnumerable<string> Words() =>
+            Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '\'', '(', ')'))
+                .Where(w => w.Length > 0);
+    }
+
+    private sealed class ParseState(TranscriptFilterParser parser, Scan scan, DateOnly today)
+    {
+        private readonly List<string> _understood = [];
+        private readonly List<string> _conflicts = [];
+        private readonly List<string> _unknown = [];
+        private string? _agentId;
+        private bool? _escalated;
+        private string? _outcome;
+        private PlaybookDefinition? _playbook;
+        private DateOnly? _from;
+        private DateOnly? _to;
+        private IReadOnlyList<PlaybookDefinition> _ambiguous = [];
+        private string? _ambiguousWords;
+
+        public bool Mine { get; set; }
+
+        public void ReadAgent()
+        {
+            var byMe = scan.Take(ByMe()).Count > 0;
+            var myOrMine = scan.Take(MyOrMine()).Count > 0;
+            Mine |= byMe || myOrMine;
+
+            foreach (var match in scan.Take(ByAgent()))
+            {
+                var id = match.Groups["id"].Value.TrimEnd('.', '?', '!');
+                if (_agentId is not null && !string.Equals(_agentId, id, StringComparison.Ordinal))
+                {
+                    _conflicts.Add($"two agents ({_agentId} and {id}); ask for one at a time");
+                    continue;
+                }
+
+                _agentId = id;
+            }
+        }
+
+        public void ReadEscalated()
+        {
+            var not = scan.Take(NotEscalated()).Count > 0;
+            var yes = scan.Take(Escalated()).Count > 0;
+            if (not && yes)
+            {
+                _conflicts.Add("both \"escalated\" and \"not escalated\"");
+                return;
+            }
+
+            if (not || yes)
+            {
+                _escalated = yes;
+                _understood.Add(yes ? "escalated" : "not escalated");
+            }
+        }
+
+        public void ReadStatusAndOutcome()
+        {
+            foreach (var match in scan.Take(Status()))
+            {
+                var status = match.Groups["s"].Value.ToLowerInvariant() switch
+                {
+                    "completed" or "complete" or "finished" or "done" => CaseStatus.Completed,
+                    "cancelled" or "canceled" => CaseStatus.Cancelled,
+                    _ => CaseStatus.Open,
+                };
+                SetOutcome(status.ToString(), status.ToString().ToLowerInvariant());
+            }
+
+            foreach (var match in scan.Take(ExplicitOutcome()))
+            {
+                var id = match.Groups["id"].Value.ToLowerInvariant();
+                if (parser._outcomeIds.Contains(id))
+                {
+                    SetOutcome(id, "outcome " + id);
+                }
+                else
+                {
+                    _conflicts.Add($"no playbook has an outcome \"{id}\"");
+                }
+            }
+        }
+
+        public void ReadDates(EntityContext context)
+        {
+            foreach (var match in scan.Take(LastCount()))
+            {
+                if (!CountWords.TryParse(match.Groups["n"].Value, out var count) || count < 1 || count > 3660)
+                {
+                    _conflicts.Add($"\"{match.Value.Trim()}\" is not a count of days I can use");
+                    continue;
+                }
+
+                var n = (int)count;
+                SetFrom(match.Groups["u"].Value.ToLowerInvariant()[0] switch
+                {
+                    'd' => today.AddDays(1 - n),
+                    'w' => today.AddDays(1 - (7 * n)),
+                    _ => today.AddMonths(-n).AddDays(1),
+                });
+            }
+
+            var awaitingEnd = false;
+            foreach (var date in DateMentions.Find(scan.Text, context))
+            {
+                var connector = Connector().Match(scan.Text[..date.Start]);
+                var word = connector.Success ? connector.Groups["c"].Value.ToLowerInvariant() : "";
+                if (word == "and" && !awaitingEnd)
+                {
+                    // "and" joins a range only after "between"; otherwise it is just a word, and this a single date.
+                    word = "";
+                }
+                else if (connector.Success)
+                {
+                    scan.Consume(connector.Groups["c"].Index, connector.Groups["c"].Length);
+                }
+
+                scan.Consume(date.Start, date.Length);
+                var period = date.Period;
+                switch (word)
+                {
+                    case "since" or "from":
+                        SetFrom(period.Start);
+                        break;
+                    case "after":
+                        SetFrom(period.End);
+                        break;
+                    case "between":
+                        SetFrom(period.Start);
+                        awaitingEnd = true;
+                        break;
+                    case "and":
+                        SetTo(period.End);
+                        awaitingEnd = false;
+                        break;
+                    case "until" or "till" or "to" or "through" or "thru":
+                        SetTo(period.End);
+                        break;
+                    case "before":
+                        SetTo(period.Start);
+                        break;
+                    default:
+                        SetFrom(period.Start);
+                        SetTo(period.End);
+                        break;
+                }
+            }
+
+            if (awaitingEnd)
+            {
+                _conflicts.Add("\"between\" needs two dates, e.g. \"between 2026-11-01 and 2026-11-10\"");
+            }
+
+            if (_from is { } from && _to is { } to && from >= to)
+            {
+                _conflicts.Add($"the dates end ({to.AddDays(-1):yyyy-MM-dd}) before they start ({from:yyyy-MM-dd})");
+            }
+        }
+
+        public void ReadWords()
+        {
+            var leftover = new List<string>();
+            foreach (var word in scan.Words())
+            {
+                var lower = word.ToLowerInvariant();
+                if (FillerWords.Contains(lower))
+                {
+                    continue;
+                }
+
+                if (parser._catalog.Find(lower) is { } playbook)
+                {
+                    SetPlaybook(playbook);
+                }
+                else if (parser._outcomeIds.Contains(lower) && lower != PlaybookDefinition.DefaultOutcome)
+                {
+                    SetOutcome(lower, "outcome " + lower);
+                }
+                else
+                {
+                    leftover.Add(word);
+                }
+            }
+
+            if (leftover.Count == 0)
+            {
+                return;
+            }
+
+            if (_playbook is not null)
+            {
+                _unknown.AddRange(leftover);
+                return;
+            }
+
+            var match = parser._titles.Match(leftover.Select(w => w.ToLowerInvariant()).ToList());
+            var matched = new HashSet<string>(match.Matched, StringComparer.Ordinal);
+            _unknown.AddRange(leftover.Where(w => !matched.Contains(w.ToLowerInvariant())));
+            if (match.Playbooks.Count == 1)
+            {
+                SetPlaybook(match.Playbooks[0]);
+            }
+            else if (match.Playbooks.Count > 1)
+            {
+                _ambiguous = match.Playbooks;
+                _ambiguousWords = string.Join(' ', match.Matched);
+            }
+        }
+
+        public TranscriptFilter Finish(string? callerId, TimeZoneInfo zone)
+        {
+            var agent = _agentId;
+            if (Mine)
+            {
+                if (string.IsNullOrEmpty(callerId))
+                {
+                    _conflicts.Add("\"my\" needs to know who you are, and this channel did not say");
+                }
+                else if (agent is not null && !string.Equals(agent, callerId, StringComparison.Ordinal))
+                {
+                    _conflicts.Add($"both yours and {agent}'s; ask for one at a time");
+                }
+                else
+                {
+                    agent = callerId;
+                    _understood.Insert(0, "yours");
+                }
+            }
+            else if (agent is not null)
+            {
+                _understood.Insert(0, "by " + agent);
+            }
+
+            if (DescribeDates() is { } dates)
+            {
+                _understood.Add(dates);
+            }
+
+            return new TranscriptFilter
+            {
+                Query = new TranscriptQuery
+                {
+                    PlaybookId = _playbook?.Id,
+                    AgentId = agent,
+                    From = _from is { } from ? DatePeriod.Midnight(from, zone) : null,
+                    To = _to is { } to ? DatePeriod.Midnight(to, zone) : null,
+                    Outcome = _outcome,
+                    Escalated = _escalated,
+                },
+                Mine = Mine,
+                Understood = _understood,
+                Unknown = _unknown,
+                AmbiguousPlaybooks = _ambiguous,
+                AmbiguousWords = _ambiguousWords,
+                Conflicts = _conflicts,
+            };
+        }
+
+        private string? DescribeDates()
+        {
+            static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return (_from, _to) switch
+            {
+                ({ } from, { } to) when to == from.AddDays(1) => "started on " + Day(from),
+                ({ } from, { } to) => $"started {Day(from)} to {Day(to.AddDays(-1))}",
+                ({ } from, null) => "started on or after " + Day(from),
+                (null, { } to) => "started on or before " + Day(to.AddDays(-1)),
+                _ => null,
+            };
+        }
+
+        private void SetPlaybook(PlaybookDefinition playbook)
+        {
+            if (_playbook is not null && _playbook.Id != playbook.Id)
+            {
+                _conflicts.Add($"two playbooks ({_playbook.Id} and {playbook.Id}); ask for one at a time");
+                return;
+            }
+
+            if (_playbook is null)
+            {
+                _playbook = playbook;
+                _understood.Add($"playbook {playbook.Id} ({playbook.Title})");
+            }
+        }
+
+        private void SetOutcome(string outcome, string description)
+        {
+            if (_outcome is not null && !string.Equals(_outcome, outcome, StringComparison.OrdinalIgnoreCase))
+            {
+                _conflicts.Add($"two outcomes ({Describe(_outcome)} and {description}); a case has one");
+                return;
+            }
+
+            if (_outcome is null)
+            {
+                _outcome = outcome;
+                _understood.Add(description);
+            }
+        }
+
+        private static string Describe(string outcome) =>
+            Enum.TryParse<CaseStatus>(outcome, ignoreCase: false, out _) ? outcome.ToLowerInvariant() : "outcome " + outcome;
+
+        private void SetFrom(DateOnly day)
+        {
+            if (_from is { } earlier && earlier != day)
+            {
+                _conflicts.Add($"two start dates ({earlier:yyyy-MM-dd} and {day:yyyy-MM-dd}); use \"between … and …\" for a range");
+                return;
+            }
+
+            _from = day;
+        }
+
+        private void SetTo(DateOnly dayAfter)
+        {
+            if (_to is { } earlier && earlier != dayAfter)
+            {
+                _conflicts.Add($"two end dates ({earlier.AddDays(-1):yyyy-MM-dd} and {dayAfter.AddDays(-1):yyyy-MM-dd}); use \"between … and …\" for a range");
+                return;
+            }
+
+            _to = dayAfter;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*/?(?:(?:show|list|find)\s+(?:me\s+)?)?(?<my>my\s+)?transcripts?(?=$|[\s.,!?])(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Command();
+
+    [GeneratedRegex(@"\bby\s+me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByMe();
+
+    [GeneratedRegex(@"\b(?:my|mine)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MyOrMine();
+
+    // A Slack mention (<@U123|name>) or any id without spaces: Teams "29:…", Slack "U…", web chat "web-agent".
+    [GeneratedRegex(@"\bby\s+(?:<@(?<id>[A-Za-z0-9]+)(?:\|[^>]*)?>|(?<id>[^\s,;<>]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByAgent();
+
+    [GeneratedRegex(@"\b(?:(?:not|non|un)[\s-]?escalated|without\s+(?:an?\s+)?escalations?|no\s+escalations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotEscalated();
+
+    [GeneratedRegex(@"\b(?:escalated|with\s+(?:an?\s+)?escalations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Escalated();
+
+    [GeneratedRegex(@"\b(?<s>completed|complete|finished|done|cancelled|canceled|open|ongoing|unfinished|in\s+progress)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Status();
+
+    [GeneratedRegex(@"\boutcome\s+(?<id>[a-z0-9][a-z0-9_-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExplicitOutcome();
+
+    [GeneratedRegex(@"\b(?:last|past|previous)\s+(?<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<u>days?|weeks?|months?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LastCount();
+
+    // The word just before a date that says what the date bounds.
+    [GeneratedRegex(@"\b(?<c>since|after|from|between|until|till|before|to|and|on|through|thru)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connector();
+}
