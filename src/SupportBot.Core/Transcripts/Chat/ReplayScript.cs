@@ -32,7 +32,7 @@ public static class ReplayScript
         text.Append($"\n{Turns(c.Turns)} · {(c.Escalated ? "escalated" : "not escalated")} · {TranscriptListFormatter.Outcome(c)}");
         if (c.Disposition is { } d && (d.Suggested is not null || d.Chosen is not null))
         {
-            var confidence = d.Confidence is { } value ? $" ({value.ToString("P0", CultureInfo.InvariantCulture)})" : "";
+            var confidence = d.Confidence is { } value ? $" ({Math.Round(value * 100).ToString(CultureInfo.InvariantCulture)}%)" : "";
             text.Append($" · disposition suggested {d.Suggested ?? "none"}{confidence}, chosen {d.Chosen ?? "none (skipped)"}");
         }
 

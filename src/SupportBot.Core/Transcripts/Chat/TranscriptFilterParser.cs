@@ -102,7 +102,7 @@ public sealed partial class TranscriptFilterParser
 
     private sealed class ParseState(TranscriptFilterParser parser, Scan scan, DateOnly today)
     {
-        private readonly List<string> _understood = [];
+        private string? _outcomeDescription;
         private readonly List<string> _conflicts = [];
         private readonly List<string> _unknown = [];
         private string? _agentId;
@@ -148,7 +148,6 @@ public sealed partial class TranscriptFilterParser
             if (not || yes)
             {
                 _escalated = yes;
-                _understood.Add(yes ? "escalated" : "not escalated");
             }
         }
 
@@ -307,6 +306,7 @@ public sealed partial class TranscriptFilterParser
 
         public TranscriptFilter Finish(string? callerId, TimeZoneInfo zone)
         {
+            var understood = new List<string>();
             var agent = _agentId;
             if (Mine)
             {
@@ -321,17 +321,32 @@ public sealed partial class TranscriptFilterParser
                 else
                 {
                     agent = callerId;
-                    _understood.Insert(0, "yours");
+                    understood.Add("yours");
                 }
             }
             else if (agent is not null)
             {
-                _understood.Insert(0, "by " + agent);
+                understood.Add("by " + agent);
+            }
+
+            if (_playbook is not null)
+            {
+                understood.Add($"playbook {_playbook.Id} ({_playbook.Title})");
+            }
+
+            if (_escalated is { } escalated)
+            {
+                understood.Add(escalated ? "escalated" : "not escalated");
+            }
+
+            if (_outcomeDescription is not null)
+            {
+                understood.Add(_outcomeDescription);
             }
 
             if (DescribeDates() is { } dates)
             {
-                _understood.Add(dates);
+                understood.Add(dates);
             }
 
             return new TranscriptFilter
@@ -346,7 +361,7 @@ public sealed partial class TranscriptFilterParser
                     Escalated = _escalated,
                 },
                 Mine = Mine,
-                Understood = _understood,
+                Understood = understood,
                 Unknown = _unknown,
                 AmbiguousPlaybooks = _ambiguous,
                 AmbiguousWords = _ambiguousWords,
@@ -375,11 +390,7 @@ public sealed partial class TranscriptFilterParser
                 return;
             }
 
-            if (_playbook is null)
-            {
-                _playbook = playbook;
-                _understood.Add($"playbook {playbook.Id} ({playbook.Title})");
-            }
+            _playbook = playbook;
         }
 
         private void SetOutcome(string outcome, string description)
@@ -393,7 +404,7 @@ public sealed partial class TranscriptFilterParser
             if (_outcome is null)
             {
                 _outcome = outcome;
-                _understood.Add(description);
+                _outcomeDescription = description;
             }
         }
 
@@ -423,7 +434,7 @@ public sealed partial class TranscriptFilterParser
         }
     }
 
-    [GeneratedRegex(@"^\s*/?(?:(?:show|list|find)\s+(?:me\s+)?)?(?<my>my\s+)?transcripts?(?=$|[\s.,!?])(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*/?(?:(?:show|list|find)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?)?(?<my>my\s+)?transcripts?(?=$|[\s.,!?])(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\bby\s+me\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
