@@ -43,10 +43,10 @@ public sealed partial class ReplayWorker(
             _byConversation.TryGetValue(job.Target.ConversationKey, out replaced);
             _byConversation[job.Target.ConversationKey] = run;
             _all.Add(run);
+            run.Task = Task.Run(() => RunAsync(run, channel));
         }
 
         replaced?.Stop();
-        run.Task = Task.Run(() => RunAsync(run, channel));
         return replaced is not null;
     }
 
