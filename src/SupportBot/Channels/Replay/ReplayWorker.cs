@@ -142,13 +142,13 @@ public sealed partial class ReplayWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replaying case {CaseId} into {ConversationKey}: {Count} messages")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replaying case {CaseId} into {ConversationKey}: {Count} messages")]
     private static partial void LogStarted(ILogger logger, string caseId, string conversationKey, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replay of case {CaseId} into {ConversationKey} finished after {Posted} messages")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replay of case {CaseId} into {ConversationKey} finished after {Posted} messages")]
     private static partial void LogFinished(ILogger logger, string caseId, string conversationKey, int posted);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replay of case {CaseId} into {ConversationKey} stopped after {Posted} of {Count} messages")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replay of case {CaseId} into {ConversationKey} stopped after {Posted} of {Count} messages")]
     private static partial void LogStopped(ILogger logger, string caseId, string conversationKey, int posted, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
