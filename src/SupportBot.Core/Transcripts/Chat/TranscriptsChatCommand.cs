@@ -37,7 +37,9 @@ public sealed class TranscriptsChatCommand(ITranscriptStore store, PlaybookCatal
         if (query is null)
         {
             await turnContext.SendActivityAsync(
-                $"Sorry, you can list your own cases only; {filter.Query.AgentId}'s are for trainers to look at. Try `my transcripts`.",
+                string.IsNullOrEmpty(caller)
+                    ? "Sorry, this channel didn't say who you are, so I can't tell which cases are yours."
+                    : $"Sorry, you can list your own cases only; {filter.Query.AgentId}'s are for trainers to look at. Try `my transcripts`.",
                 cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -82,6 +82,16 @@ public class TranscriptsChatCommandTests
     }
 
     [Fact]
+    public async Task Transcripts_says_so_when_the_channel_did_not_say_who_is_asking()
+    {
+        await TwoCasesAsync();
+
+        var reply = await _chat.AskAsync(userId: "", "transcripts");
+
+        Assert.Equal("Sorry, this channel didn't say who you are, so I can't tell which cases are yours.", reply);
+    }
+
+    [Fact]
     public async Task Transcripts_lets_a_trainer_ask_for_one_agents_cases()
     {
         var (battery, camera) = await TwoCasesAsync();
