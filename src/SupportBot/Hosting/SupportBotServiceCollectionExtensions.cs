@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Bot;
 using SupportBot.Escalations;
+using SupportBot.Host.Channels.Replay;
 using SupportBot.Knowledge;
 using SupportBot.Ordering;
 using SupportBot.Playbooks;
@@ -58,6 +59,9 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton<SupportBot.Drills.QuizDrill>();
         services.AddSingleton<SupportBot.Drills.RolePlayDrill>();
         services.AddSingleton<IChatCommand, SupportBot.Drills.DrillCommand>();
+
+        // Trainer chat commands
+        services.AddTrainerChatCommands(configuration);
 
         services.AddSingleton<IConversationGate, InProcessConversationGate>();
         services.AddSingleton<SensitiveDataRedactor>();

@@ -3,6 +3,7 @@ using SupportBot.Escalations;
 using SupportBot.Host.Channels;
 using SupportBot.Host.Channels.BotFramework;
 using SupportBot.Host.Channels.LocalBoard;
+using SupportBot.Host.Channels.Replay;
 using SupportBot.Host.Channels.Slack;
 using SupportBot.Host.Channels.Teams;
 using SupportBot.Host.Channels.BotFramework.Authentication;
@@ -39,6 +40,10 @@ public static partial class WebHost
         builder.Services.AddSingleton<IOutboxChannel, ConversationChannel>();
         builder.Services.AddTeamsChannels(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
+
+        // Trainer chat commands
+        builder.Services.AddChatPlatformReplays();
+
         builder.Services.AddHostedService<EscalationWorker>();
         builder.Services.AddSingleton<SupportBot.Transcripts.TranscriptPurgeWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SupportBot.Transcripts.TranscriptPurgeWorker>());
