@@ -87,6 +87,7 @@ public sealed partial class TriageBot(
         {
             if (await command.TryHandleAsync(turnContext, data, TextOf(activity), cancellationToken))
             {
+                turnContext.TurnState.Set(new Transcripts.TurnOutsideCase());
                 return;
             }
         }

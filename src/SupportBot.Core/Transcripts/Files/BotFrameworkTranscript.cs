@@ -20,7 +20,7 @@ public static class BotFrameworkTranscript
     public const string Extension = ".transcript";
     private const string MetadataProperty = "supportbot";
 
-    private static readonly JsonSerializerOptions Indented = new(ActivityJson.Options) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(ActivityJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(TranscriptCase transcriptCase, IReadOnlyList<TranscriptEntry> entries)
     {

@@ -8,7 +8,7 @@ namespace SupportBot.Host.Cli.Reports;
 /// <summary><c>supportbot report dispositions</c>: how SupportBot's disposition suggestions fared.</summary>
 internal static class ReportCommand
 {
-    private static readonly JsonSerializerOptions IndentedJson = new(ActivityJson.Options) { WriteIndented = true };
+    private static readonly JsonSerializerOptions IndentedJson = new(ActivityJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Build()
     {

@@ -14,7 +14,7 @@ namespace SupportBot.Host.Cli.Transcripts;
 /// </summary>
 internal static class TranscriptsTransferCommands
 {
-    private static readonly JsonSerializerOptions IndentedJson = new(ActivityJson.Options) { WriteIndented = true };
+    private static readonly JsonSerializerOptions IndentedJson = new(ActivityJson.Options) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void AddTo(Command transcripts)
     {
