@@ -36,6 +36,12 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     // Below this size compression saves too little to be worth the bytes of BSON binary framing.
     private const int CompressAbove = 256;
 
+    // The status by name, so reordering the enum cannot change the meaning of stored cases (numbers are still read).
+    private static readonly System.Text.Json.JsonSerializerOptions CaseJsonOptions = new(ActivityJson.Options)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
+
     private readonly LiteDbContext _context;
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _cases;
@@ -82,27 +88,38 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         ArgumentNullException.ThrowIfNull(transcriptCase);
         ArgumentNullException.ThrowIfNull(entries);
         cancellationToken.ThrowIfCancellationRequested();
-        return await _context.Writes.EnqueueAsync(_ =>
+
+        // Serialising and compressing happen here, on the turn's own thread: the single writer only
+        // inserts, so it never holds every other turn's write behind this one's CPU work.
+        var caseDocument = ToDocument(transcriptCase);
+        var entryDocuments = entries.Select(e => ToDocument(e)).ToList();
+        var id = await _context.Writes.EnqueueAsync(_ =>
         {
-            var saved = transcriptCase;
-            if (saved.Id == 0)
+            long caseId;
+            if (transcriptCase.Id == 0)
             {
-                var doc = ToDocument(saved);
-                doc.Remove("_id");
-                saved = saved with { Id = _cases.Insert(doc).AsInt64 };
+                caseDocument.Remove("_id");
+                caseId = _cases.Insert(caseDocument).AsInt64;
             }
             else
             {
-                _cases.Upsert(ToDocument(saved));
+                caseId = transcriptCase.Id;
+                _cases.Upsert(caseDocument);
             }
 
-            if (entries.Count > 0)
+            foreach (var entry in entryDocuments)
             {
-                _entries.InsertBulk(entries.Select(e => ToDocument(e with { CaseId = saved.Id })));
+                entry[CaseIdField] = caseId;
             }
 
-            return saved;
+            if (entryDocuments.Count > 0)
+            {
+                _entries.InsertBulk(entryDocuments);
+            }
+
+            return caseId;
         }).ConfigureAwait(false);
+        return transcriptCase with { Id = id };
     }
 
     public Task<TranscriptCase?> GetCaseAsync(long caseId, CancellationToken cancellationToken)
@@ -141,8 +158,15 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
                 return candidates.Select(FromCaseDocument).Where(query.Matches).OrderByDescending(c => c.Id).Take(limit).ToList();
             }
 
-            // Newest first straight off the primary key, stopping as soon as the page is full.
-            return _cases.Find(Query.All(Query.Descending)).Select(FromCaseDocument).Where(query.Matches).Take(limit).ToList();
+            // Newest first straight off the primary key, starting below the page boundary and stopping
+            // as soon as the page is full.
+            var newestFirst = _cases.Query().OrderByDescending("_id");
+            if (query.BeforeId is { } beforeId)
+            {
+                newestFirst = newestFirst.Where(Query.LT("_id", beforeId));
+            }
+
+            return newestFirst.ToEnumerable().Select(FromCaseDocument).Where(query.Matches).Take(limit).ToList();
         });
         return Task.FromResult(result);
     }
@@ -150,6 +174,13 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     public async Task<bool> DeleteCaseAsync(long caseId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Case 0 is not a case: it marks the entries outside any case, which must not go with it.
+        if (caseId <= 0)
+        {
+            return false;
+        }
+
         return await _context.Writes.EnqueueAsync(_ =>
         {
             _entries.DeleteMany(Query.EQ(CaseIdField, caseId));
@@ -280,9 +311,9 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         [AgentIdField] = transcriptCase.AgentId is { } agent ? agent : BsonValue.Null,
         [StartedAtField] = transcriptCase.StartedAt.UtcDateTime,
         [LastActivityAtField] = transcriptCase.LastActivityAt.UtcDateTime,
-        [CaseJsonField] = JsonSerializer.Serialize(transcriptCase, ActivityJson.Options),
+        [CaseJsonField] = JsonSerializer.Serialize(transcriptCase, CaseJsonOptions),
     };
 
     private static TranscriptCase FromCaseDocument(BsonDocument doc) =>
-        JsonSerializer.Deserialize<TranscriptCase>(doc[CaseJsonField].AsString, ActivityJson.Options)! with { Id = doc["_id"].AsInt64 };
+        JsonSerializer.Deserialize<TranscriptCase>(doc[CaseJsonField].AsString, CaseJsonOptions)! with { Id = doc["_id"].AsInt64 };
 }
