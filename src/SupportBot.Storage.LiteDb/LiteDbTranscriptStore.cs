@@ -222,7 +222,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         ArgumentNullException.ThrowIfNull(conversationKey);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // A real delete: LiteDB clears the freed blocks, so the text is gone from the file after the next checkpoint.
+        // A real delete: LiteDB zeroes the freed blocks, so the text is gone from the file after the next checkpoint
+        // (LiteDbTranscriptStoreTests checks the file bytes after deleting a conversation, a case and a purge).
         return _context.Writes.EnqueueAsync(_ =>
         {
             _entries.DeleteMany(Query.EQ(ConversationKeyField, conversationKey));

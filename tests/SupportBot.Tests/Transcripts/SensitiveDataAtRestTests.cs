@@ -28,10 +28,12 @@ public sealed class SensitiveDataAtRestTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    [Fact]
-    public async Task CardAndSsnTypedDuringAPlaybook_AreAbsentFromTheDatabaseFileAndItsDocuments()
+    [Theory]
+    [InlineData("no", "Ticket note")]
+    [InlineData("yes", "escalat")]
+    public async Task CardAndSsnTypedDuringAPlaybook_AreAbsentFromTheDatabaseFileAndItsDocuments(string safetyConcern, string outcome)
     {
-        await RunBatteryBeltConversationAsync(_factory.CreateClient());
+        await RunBatteryBeltConversationAsync(_factory.CreateClient(), safetyConcern, outcome);
 
         _factory.Services.GetRequiredService<LiteDbContext>().Checkpoint();
         var path = _factory.DatabasePath;
@@ -40,8 +42,11 @@ public sealed class SensitiveDataAtRestTests : IDisposable
         File.Copy(path, copy);
         try
         {
-            var found = StringsInDocuments(copy).Where(s => Raw.Any(r => s.Contains(r, StringComparison.Ordinal))).ToList();
+            var stored = StringsInDocuments(copy);
+            var found = stored.Where(s => Raw.Any(r => s.Text.Contains(r, StringComparison.Ordinal))).Select(s => s.Collection + ": " + s.Text).ToList();
             Assert.True(found.Count == 0, "Stored in full: " + string.Join(" | ", found));
+            Assert.Contains(stored, s => s.Collection == "transcript" && s.Text.Contains("[card ending 1111]", StringComparison.Ordinal));
+            Assert.Equal(safetyConcern == "yes", stored.Any(s => s.Collection == "escalations"));
         }
         finally
         {
@@ -56,14 +61,15 @@ public sealed class SensitiveDataAtRestTests : IDisposable
     {
         var factory = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs)));
 
-        await RunBatteryBeltConversationAsync(factory.CreateClient());
+        await RunBatteryBeltConversationAsync(factory.CreateClient(), "yes", "escalat");
 
         Assert.NotEmpty(_logs.Entries);
         var leaked = _logs.Entries.Where(e => Raw.Any(r => e.Text.Contains(r, StringComparison.Ordinal))).Select(e => e.Category + ": " + e.Text).ToList();
         Assert.True(leaked.Count == 0, string.Join(Environment.NewLine, leaked));
     }
 
-    private static async Task RunBatteryBeltConversationAsync(HttpClient client)
+    /// <summary>The battery belt playbook to its outcome (an urgent escalation when there was a safety concern).</summary>
+    private static async Task RunBatteryBeltConversationAsync(HttpClient client, string safetyConcern, string expectedOutcome)
     {
         async Task<string> Send(string text)
         {
@@ -74,11 +80,12 @@ public sealed class SensitiveDataAtRestTests : IDisposable
 
         await Send($"cust says battery belt melted, card {CardSpaced}");
         await Send("cx is emailing the pics and receipt");
-        await Send("no");
+        await Send(safetyConcern);
         await Send("xpro");
         await Send("account holder");
         var outcome = await Send($"paid with card {CardDigits}, ssn {Ssn}");
-        Assert.Contains("Ticket note", outcome, StringComparison.Ordinal);
+        Assert.Contains(expectedOutcome, outcome, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[card ending 1111]", outcome, StringComparison.Ordinal);
         await Send("1");
     }
 
@@ -100,16 +107,19 @@ public sealed class SensitiveDataAtRestTests : IDisposable
     }
 
     /// <summary>Every string stored in any document, with compressed binary values expanded.</summary>
-    private static IEnumerable<string> StringsInDocuments(string path)
+    private static List<(string Collection, string Text)> StringsInDocuments(string path)
     {
         using var database = new LiteDatabase(new ConnectionString { Filename = path, ReadOnly = true });
-        var strings = new List<string>();
+        var strings = new List<(string, string)>();
         foreach (var name in database.GetCollectionNames())
         {
+            var texts = new List<string>();
             foreach (var document in database.GetCollection(name).FindAll())
             {
-                Collect(document, strings);
+                Collect(document, texts);
             }
+
+            strings.AddRange(texts.Select(t => (name, t)));
         }
 
         return strings;
