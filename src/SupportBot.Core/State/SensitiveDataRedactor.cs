@@ -111,6 +111,7 @@ public sealed partial class SensitiveDataRedactor
         || (activity.Entities?.Any(NeedsRedaction) ?? false)
         || (activity.Properties?.Values.Any(p => NeedsRedaction(p.GetRawText())) ?? false);
 
+    /// <summary>Redacts the string values under <paramref name="node"/> where they are; returns the node, or the replacement of a string value.</summary>
     private JsonNode? RedactNode(JsonNode? node)
     {
         switch (node)
@@ -118,19 +119,26 @@ public sealed partial class SensitiveDataRedactor
             case JsonObject obj:
                 foreach (var (name, child) in obj.ToList())
                 {
-                    obj[name] = RedactNode(child);
+                    if (RedactNode(child) is var redacted && !ReferenceEquals(redacted, child))
+                    {
+                        obj[name] = redacted;
+                    }
                 }
 
                 return obj;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    array[i] = RedactNode(array[i]);
+                    if (RedactNode(array[i]) is var redacted && !ReferenceEquals(redacted, array[i]))
+                    {
+                        array[i] = redacted;
+                    }
                 }
 
                 return array;
             case JsonValue value when value.TryGetValue<string>(out var s):
-                return JsonValue.Create(Redact(s));
+                var result = Redact(s);
+                return result == s ? value : JsonValue.Create(result);
             default:
                 return node;
         }
