@@ -33,6 +33,9 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     private const string ActivityField = "activity";
     private const string CompressedActivityField = "activityBr";
 
+    // Cases removed per write when purging.
+    private const int PurgeBatch = 100;
+
     // Below this size compression saves too little to be worth the bytes of BSON binary framing.
     private const int CompressAbove = 256;
 
@@ -192,18 +195,41 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var before = cutoff.UtcDateTime;
-        return await _context.Writes.EnqueueAsync(_ =>
-        {
-            var expired = _cases.Find(Query.LT(LastActivityAtField, before)).Select(d => d["_id"].AsInt64).ToList();
-            foreach (var id in expired)
-            {
-                _entries.DeleteMany(Query.EQ(CaseIdField, id));
-                _cases.Delete(id);
-            }
 
-            _entries.DeleteMany(Query.And(Query.EQ(CaseIdField, 0L), Query.LT(TimestampField, before)));
-            return expired.Count;
-        }).ConfigureAwait(false);
+        // In small batches, each its own write: the turns queued behind the single writer wait for one
+        // batch at most, never for the whole backlog (the first purge after retention is shortened).
+        var removed = 0;
+        int batch;
+        do
+        {
+            batch = await _context.Writes.EnqueueAsync(_ =>
+            {
+                var expired = _cases.Find(Query.LT(LastActivityAtField, before), limit: PurgeBatch).Select(d => d["_id"].AsInt64).ToList();
+                foreach (var id in expired)
+                {
+                    _entries.DeleteMany(Query.EQ(CaseIdField, id));
+                    _cases.Delete(id);
+                }
+
+                return expired.Count;
+            }).ConfigureAwait(false);
+            removed += batch;
+        }
+        while (batch == PurgeBatch && !cancellationToken.IsCancellationRequested);
+
+        int caseless;
+        do
+        {
+            caseless = await _context.Writes.EnqueueAsync(_ =>
+            {
+                var expired = _entries.Find(Query.And(Query.EQ(CaseIdField, 0L), Query.LT(TimestampField, before)), limit: PurgeBatch * 10)
+                    .Select(d => d["_id"]).ToList();
+                return expired.Count(id => _entries.Delete(id));
+            }).ConfigureAwait(false);
+        }
+        while (caseless == PurgeBatch * 10 && !cancellationToken.IsCancellationRequested);
+
+        return removed;
     }
 
     public Task<IReadOnlyList<TranscriptEntry>> GetAsync(string conversationKey, CancellationToken cancellationToken)

@@ -451,6 +451,25 @@ public abstract class TranscriptStoreContractTests
         Assert.Single(await store.GetCaseEntriesAsync(active.Id, None));
     }
 
+    [Fact]
+    public async Task Purge_OfMoreExpiredCasesThanFitInOneWrite_RemovesThemAllAndCountsThem()
+    {
+        var store = CreateStore();
+        var cutoff = T0.AddDays(30);
+        await Task.WhenAll(Enumerable.Range(0, 250).Select(i =>
+            store.AppendTurnAsync(NewCase($"c{i}"), [In($"c{i}", "old", T0)], None)));
+        await Task.WhenAll(Enumerable.Range(0, 1200).Select(i =>
+            store.AppendAsync([Out($"w{i}", "old welcome", T0)], None)));
+        var kept = await store.AppendTurnAsync(NewCase("new") with { LastActivityAt = cutoff }, [In("new", "new", cutoff)], None);
+
+        Assert.Equal(250, await store.PurgeAsync(cutoff, None));
+
+        Assert.Equal([kept.Id], (await store.FindCasesAsync(new TranscriptQuery { Limit = TranscriptQuery.MaxLimit }, None)).Select(c => c.Id));
+        Assert.Empty(await store.GetAsync("c249", None));
+        Assert.Empty(await store.GetAsync("w1199", None));
+        Assert.Equal(0, await store.PurgeAsync(cutoff, None));
+    }
+
     /// <summary>An open case of conversation <paramref name="key"/> started at <see cref="T0"/>.</summary>
     protected static TranscriptCase NewCase(string key) => new()
     {

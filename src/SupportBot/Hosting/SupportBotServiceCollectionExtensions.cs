@@ -46,6 +46,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
 
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
         services.AddSingleton<TranscriptAccess>();
 
         services.AddSingleton<IConversationGate, InProcessConversationGate>();
