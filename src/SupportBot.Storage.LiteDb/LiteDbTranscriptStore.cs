@@ -25,13 +25,19 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     internal const string LastActivityAtField = "lastActivityAt";
     internal const string PlaybookIdField = "playbookId";
     internal const string AgentIdField = "agentId";
-    internal const string StartedAtField = "startedAt";
+
+    // Indexed by an earlier build, but no query ever used it: dropped so no case pays for it.
+    private const string UnusedStartedAtIndex = "startedAt";
     private const string SnapshotField = "snapshot";
     private const string CaseJsonField = "json";
     private const string TimestampField = "timestamp";
     private const string DirectionField = "direction";
     private const string ActivityField = "activity";
     private const string CompressedActivityField = "activityBr";
+
+    // The activity and its snapshot compressed together, split by a character compact JSON never contains raw.
+    private const string CompressedTurnField = "turnBr";
+    private const char TurnSeparator = '\u001e';
 
     // Cases removed per write when purging.
     private const int PurgeBatch = 100;
@@ -67,7 +73,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         cases.EnsureIndex(LastActivityAtField);
         cases.EnsureIndex(PlaybookIdField);
         cases.EnsureIndex(AgentIdField);
-        cases.EnsureIndex(StartedAtField);
+        cases.DropIndex(UnusedStartedAtIndex);
     }
 
     public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
@@ -269,62 +275,74 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             [DirectionField] = entry.Direction.ToString(),
             [CaseIdField] = entry.CaseId,
         };
-        if (entry.Snapshot is not null)
+        var activity = ActivityJson.Serialize(entry.Activity);
+        var snapshot = entry.Snapshot is null ? null : JsonSerializer.Serialize(entry.Snapshot, ActivityJson.Options);
+        if (activity.Length + (snapshot?.Length ?? 0) > CompressAbove)
         {
-            doc[SnapshotField] = JsonSerializer.Serialize(entry.Snapshot, ActivityJson.Options);
+            // Compressed together, the snapshot costs about half what it would as text of its own.
+            var (field, text) = snapshot is null ? (CompressedActivityField, activity) : (CompressedTurnField, activity + TurnSeparator + snapshot);
+            if (Compress(text) is { } compressed)
+            {
+                doc[field] = compressed;
+                return doc;
+            }
         }
 
-        StoreActivity(doc, ActivityJson.Serialize(entry.Activity));
+        doc[ActivityField] = activity;
+        if (snapshot is not null)
+        {
+            doc[SnapshotField] = snapshot;
+        }
+
         return doc;
     }
 
     /// <summary>
-    /// Activities are kept as JSON text; larger ones (prompts with buttons, outcomes with their note)
-    /// are Brotli-compressed, which keeps the transcript near a kilobyte or two per turn.
+    /// Brotli, when it saves anything: larger activities (prompts with buttons, outcomes with their
+    /// note) shrink several times over, which keeps the transcript near a kilobyte or two per turn.
     /// </summary>
-    private static void StoreActivity(BsonDocument doc, string json)
+    private static byte[]? Compress(string text)
     {
-        if (json.Length <= CompressAbove)
-        {
-            doc[ActivityField] = json;
-            return;
-        }
-
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        if (BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 5, window: 22) && written < utf8.Length)
-        {
-            doc[CompressedActivityField] = buffer.AsSpan(0, written).ToArray();
-        }
-        else
-        {
-            doc[ActivityField] = json;
-        }
+        return BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 5, window: 22) && written < utf8.Length
+            ? buffer.AsSpan(0, written).ToArray()
+            : null;
     }
 
-    private static string ReadActivity(BsonDocument doc)
+    private static string Decompress(byte[] compressed)
     {
-        if (!doc.TryGetValue(CompressedActivityField, out var compressed))
-        {
-            return doc[ActivityField].AsString;
-        }
-
-        using var input = new MemoryStream(compressed.AsBinary);
+        using var input = new MemoryStream(compressed);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
         using var reader = new StreamReader(brotli, System.Text.Encoding.UTF8);
         return reader.ReadToEnd();
     }
 
-    private static TranscriptEntry FromDocument(BsonDocument doc) => new(
-        doc[ConversationKeyField].AsString,
-        new DateTimeOffset(doc[TimestampField].AsDateTime.ToUniversalTime()),
-        Enum.Parse<TranscriptDirection>(doc[DirectionField].AsString),
-        ActivityJson.Deserialize(ReadActivity(doc)),
-        // Entries recorded before cases existed have neither field.
-        doc.TryGetValue(CaseIdField, out var caseId) && caseId.IsNumber ? caseId.AsInt64 : 0,
-        doc.TryGetValue(SnapshotField, out var snapshot) && snapshot.IsString
-            ? JsonSerializer.Deserialize<TurnSnapshot>(snapshot.AsString, ActivityJson.Options)
-            : null);
+    private static (string Activity, string? Snapshot) ReadActivityAndSnapshot(BsonDocument doc)
+    {
+        if (doc.TryGetValue(CompressedTurnField, out var turn))
+        {
+            var text = Decompress(turn.AsBinary);
+            var separator = text.IndexOf(TurnSeparator, StringComparison.Ordinal);
+            return (text[..separator], text[(separator + 1)..]);
+        }
+
+        var activity = doc.TryGetValue(CompressedActivityField, out var compressed) ? Decompress(compressed.AsBinary) : doc[ActivityField].AsString;
+        return (activity, doc.TryGetValue(SnapshotField, out var snapshot) && snapshot.IsString ? snapshot.AsString : null);
+    }
+
+    private static TranscriptEntry FromDocument(BsonDocument doc)
+    {
+        var (activity, snapshot) = ReadActivityAndSnapshot(doc);
+        return new(
+            doc[ConversationKeyField].AsString,
+            new DateTimeOffset(doc[TimestampField].AsDateTime.ToUniversalTime()),
+            Enum.Parse<TranscriptDirection>(doc[DirectionField].AsString),
+            ActivityJson.Deserialize(activity),
+            // Entries recorded before cases existed have neither field.
+            doc.TryGetValue(CaseIdField, out var caseId) && caseId.IsNumber ? caseId.AsInt64 : 0,
+            snapshot is null ? null : JsonSerializer.Deserialize<TurnSnapshot>(snapshot, ActivityJson.Options));
+    }
 
     /// <summary>
     /// The case as JSON text (the mapper never reinterprets it), plus the fields queries filter on.
@@ -336,7 +354,6 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         [ConversationKeyField] = transcriptCase.ConversationKey,
         [PlaybookIdField] = transcriptCase.PlaybookId?.ToLowerInvariant() is { } playbook ? playbook : BsonValue.Null,
         [AgentIdField] = transcriptCase.AgentId is { } agent ? agent : BsonValue.Null,
-        [StartedAtField] = transcriptCase.StartedAt.UtcDateTime,
         [LastActivityAtField] = transcriptCase.LastActivityAt.UtcDateTime,
         [CaseJsonField] = JsonSerializer.Serialize(transcriptCase, CaseJsonOptions),
     };

@@ -80,6 +80,50 @@ public sealed class LiteDbTranscriptStoreTests : IDisposable
         Assert.Equal(text, read.Activity.Text);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(60)]
+    public async Task GetCaseEntries_RoundTripsTheSnapshotOfSmallAndCompressedTurns(int answerLines)
+    {
+        var answer = string.Join('\n', Enumerable.Range(1, answerLines).Select(i => $"line {i} of the answer"));
+        var snapshot = new TurnSnapshot("battery-belt-damage", "purchase-details", new JsonObject { ["notes"] = "line\u001e with a separator", ["count"] = 2 });
+        var transcriptCase = new TranscriptCase { ConversationKey = "a", StartedAt = DateTimeOffset.UtcNow, LastActivityAt = DateTimeOffset.UtcNow };
+
+        var saved = await _store.AppendTurnAsync(transcriptCase, [Entry("a", answer) with { Snapshot = snapshot }, Entry("a", answer, TranscriptDirection.Outbound)], default);
+
+        var read = await _store.GetCaseEntriesAsync(saved.Id, default);
+        Assert.Equal(answer, read[0].Activity.Text);
+        Assert.Equal((snapshot.PlaybookId, snapshot.StepId, snapshot.Fields.ToJsonString()), (read[0].Snapshot!.PlaybookId, read[0].Snapshot!.StepId, read[0].Snapshot!.Fields.ToJsonString()));
+        Assert.Equal(answer, read[1].Activity.Text);
+        Assert.Null(read[1].Snapshot);
+    }
+
+    [Fact]
+    public async Task Get_ReadsEntriesStoredWithTheSnapshotAsTextOfItsOwn()
+    {
+        var activity = TestActivities.Message("a", string.Join(' ', Enumerable.Repeat("long text", 60)));
+        var compressed = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity)));
+        }
+
+        _context.Database.GetCollection(LiteDbTranscriptStore.CollectionName, LiteDB.BsonAutoId.Int64).Insert(new LiteDB.BsonDocument
+        {
+            ["conversationKey"] = "a",
+            ["timestamp"] = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+            ["direction"] = "Inbound",
+            ["caseId"] = 7L,
+            ["snapshot"] = """{"playbookId":"missing-camera","stepId":"model","fields":{"when":"today"}}""",
+            ["activityBr"] = compressed.ToArray(),
+        });
+
+        var entry = Assert.Single(await _store.GetAsync("a", default));
+
+        Assert.Equal(activity.Text, entry.Activity.Text);
+        Assert.Equal((7L, "missing-camera", "model"), (entry.CaseId, entry.Snapshot!.PlaybookId, entry.Snapshot.StepId));
+    }
+
     [Fact]
     public async Task Delete_RemovesOnlyThatConversation()
     {
