@@ -273,6 +273,8 @@ public abstract class TranscriptStoreContractTests
     [InlineData("cancelled", "cancelled")]
     [InlineData("open", "open")]
     [InlineData("no-such-outcome", "")]
+    [InlineData("open,completed", "")]
+    [InlineData("1", "")]
     public async Task FindCases_ByOutcome_TakesAnOutcomeIdOrAStatusName(string outcome, string expected)
     {
         var store = CreateStore();
