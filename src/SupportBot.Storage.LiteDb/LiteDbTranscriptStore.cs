@@ -25,7 +25,9 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     internal const string LastActivityAtField = "lastActivityAt";
     internal const string PlaybookIdField = "playbookId";
     internal const string AgentIdField = "agentId";
-    internal const string StartedAtField = "startedAt";
+
+    // Indexed by an earlier build, but no query ever used it: dropped so no case pays for it.
+    private const string UnusedStartedAtIndex = "startedAt";
     private const string SnapshotField = "snapshot";
     private const string CaseJsonField = "json";
     private const string TimestampField = "timestamp";
@@ -33,8 +35,21 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     private const string ActivityField = "activity";
     private const string CompressedActivityField = "activityBr";
 
+    // The activity and its snapshot compressed together, split by a character compact JSON never contains raw.
+    private const string CompressedTurnField = "turnBr";
+    private const char TurnSeparator = '\u001e';
+
+    // Cases removed per write when purging.
+    private const int PurgeBatch = 100;
+
     // Below this size compression saves too little to be worth the bytes of BSON binary framing.
     private const int CompressAbove = 256;
+
+    // The status by name, so reordering the enum cannot change the meaning of stored cases (numbers are still read).
+    private static readonly System.Text.Json.JsonSerializerOptions CaseJsonOptions = new(ActivityJson.Options)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
 
     private readonly LiteDbContext _context;
     private readonly ILiteCollection<BsonDocument> _entries;
@@ -58,7 +73,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         cases.EnsureIndex(LastActivityAtField);
         cases.EnsureIndex(PlaybookIdField);
         cases.EnsureIndex(AgentIdField);
-        cases.EnsureIndex(StartedAtField);
+        cases.DropIndex(UnusedStartedAtIndex);
     }
 
     public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
@@ -82,27 +97,38 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         ArgumentNullException.ThrowIfNull(transcriptCase);
         ArgumentNullException.ThrowIfNull(entries);
         cancellationToken.ThrowIfCancellationRequested();
-        return await _context.Writes.EnqueueAsync(_ =>
+
+        // Serialising and compressing happen here, on the turn's own thread: the single writer only
+        // inserts, so it never holds every other turn's write behind this one's CPU work.
+        var caseDocument = ToDocument(transcriptCase);
+        var entryDocuments = entries.Select(e => ToDocument(e)).ToList();
+        var id = await _context.Writes.EnqueueAsync(_ =>
         {
-            var saved = transcriptCase;
-            if (saved.Id == 0)
+            long caseId;
+            if (transcriptCase.Id == 0)
             {
-                var doc = ToDocument(saved);
-                doc.Remove("_id");
-                saved = saved with { Id = _cases.Insert(doc).AsInt64 };
+                caseDocument.Remove("_id");
+                caseId = _cases.Insert(caseDocument).AsInt64;
             }
             else
             {
-                _cases.Upsert(ToDocument(saved));
+                caseId = transcriptCase.Id;
+                _cases.Upsert(caseDocument);
             }
 
-            if (entries.Count > 0)
+            foreach (var entry in entryDocuments)
             {
-                _entries.InsertBulk(entries.Select(e => ToDocument(e with { CaseId = saved.Id })));
+                entry[CaseIdField] = caseId;
             }
 
-            return saved;
+            if (entryDocuments.Count > 0)
+            {
+                _entries.InsertBulk(entryDocuments);
+            }
+
+            return caseId;
         }).ConfigureAwait(false);
+        return transcriptCase with { Id = id };
     }
 
     public Task<TranscriptCase?> GetCaseAsync(long caseId, CancellationToken cancellationToken)
@@ -141,8 +167,15 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
                 return candidates.Select(FromCaseDocument).Where(query.Matches).OrderByDescending(c => c.Id).Take(limit).ToList();
             }
 
-            // Newest first straight off the primary key, stopping as soon as the page is full.
-            return _cases.Find(Query.All(Query.Descending)).Select(FromCaseDocument).Where(query.Matches).Take(limit).ToList();
+            // Newest first straight off the primary key, starting below the page boundary and stopping
+            // as soon as the page is full.
+            var newestFirst = _cases.Query().OrderByDescending("_id");
+            if (query.BeforeId is { } beforeId)
+            {
+                newestFirst = newestFirst.Where(Query.LT("_id", beforeId));
+            }
+
+            return newestFirst.ToEnumerable().Select(FromCaseDocument).Where(query.Matches).Take(limit).ToList();
         });
         return Task.FromResult(result);
     }
@@ -150,6 +183,13 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     public async Task<bool> DeleteCaseAsync(long caseId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Case 0 is not a case: it marks the entries outside any case, which must not go with it.
+        if (caseId <= 0)
+        {
+            return false;
+        }
+
         return await _context.Writes.EnqueueAsync(_ =>
         {
             _entries.DeleteMany(Query.EQ(CaseIdField, caseId));
@@ -161,18 +201,41 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var before = cutoff.UtcDateTime;
-        return await _context.Writes.EnqueueAsync(_ =>
-        {
-            var expired = _cases.Find(Query.LT(LastActivityAtField, before)).Select(d => d["_id"].AsInt64).ToList();
-            foreach (var id in expired)
-            {
-                _entries.DeleteMany(Query.EQ(CaseIdField, id));
-                _cases.Delete(id);
-            }
 
-            _entries.DeleteMany(Query.And(Query.EQ(CaseIdField, 0L), Query.LT(TimestampField, before)));
-            return expired.Count;
-        }).ConfigureAwait(false);
+        // In small batches, each its own write: the turns queued behind the single writer wait for one
+        // batch at most, never for the whole backlog (the first purge after retention is shortened).
+        var removed = 0;
+        int batch;
+        do
+        {
+            batch = await _context.Writes.EnqueueAsync(_ =>
+            {
+                var expired = _cases.Find(Query.LT(LastActivityAtField, before), limit: PurgeBatch).Select(d => d["_id"].AsInt64).ToList();
+                foreach (var id in expired)
+                {
+                    _entries.DeleteMany(Query.EQ(CaseIdField, id));
+                    _cases.Delete(id);
+                }
+
+                return expired.Count;
+            }).ConfigureAwait(false);
+            removed += batch;
+        }
+        while (batch == PurgeBatch && !cancellationToken.IsCancellationRequested);
+
+        int caseless;
+        do
+        {
+            caseless = await _context.Writes.EnqueueAsync(_ =>
+            {
+                var expired = _entries.Find(Query.And(Query.EQ(CaseIdField, 0L), Query.LT(TimestampField, before)), limit: PurgeBatch * 10)
+                    .Select(d => d["_id"]).ToList();
+                return expired.Count(id => _entries.Delete(id));
+            }).ConfigureAwait(false);
+        }
+        while (caseless == PurgeBatch * 10 && !cancellationToken.IsCancellationRequested);
+
+        return removed;
     }
 
     public Task<IReadOnlyList<TranscriptEntry>> GetAsync(string conversationKey, CancellationToken cancellationToken)
@@ -191,7 +254,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         ArgumentNullException.ThrowIfNull(conversationKey);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // A real delete: LiteDB clears the freed blocks, so the text is gone from the file after the next checkpoint.
+        // A real delete: LiteDB zeroes the freed blocks, so the text is gone from the file after the next checkpoint
+        // (LiteDbTranscriptStoreTests checks the file bytes after deleting a conversation, a case and a purge).
         return _context.Writes.EnqueueAsync(_ =>
         {
             _entries.DeleteMany(Query.EQ(ConversationKeyField, conversationKey));
@@ -211,62 +275,74 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             [DirectionField] = entry.Direction.ToString(),
             [CaseIdField] = entry.CaseId,
         };
-        if (entry.Snapshot is not null)
+        var activity = ActivityJson.Serialize(entry.Activity);
+        var snapshot = entry.Snapshot is null ? null : JsonSerializer.Serialize(entry.Snapshot, ActivityJson.Options);
+        if (activity.Length + (snapshot?.Length ?? 0) > CompressAbove)
         {
-            doc[SnapshotField] = JsonSerializer.Serialize(entry.Snapshot, ActivityJson.Options);
+            // Compressed together, the snapshot costs about half what it would as text of its own.
+            var (field, text) = snapshot is null ? (CompressedActivityField, activity) : (CompressedTurnField, activity + TurnSeparator + snapshot);
+            if (Compress(text) is { } compressed)
+            {
+                doc[field] = compressed;
+                return doc;
+            }
         }
 
-        StoreActivity(doc, ActivityJson.Serialize(entry.Activity));
+        doc[ActivityField] = activity;
+        if (snapshot is not null)
+        {
+            doc[SnapshotField] = snapshot;
+        }
+
         return doc;
     }
 
     /// <summary>
-    /// Activities are kept as JSON text; larger ones (prompts with buttons, outcomes with their note)
-    /// are Brotli-compressed, which keeps the transcript near a kilobyte or two per turn.
+    /// Brotli, when it saves anything: larger activities (prompts with buttons, outcomes with their
+    /// note) shrink several times over, which keeps the transcript near a kilobyte or two per turn.
     /// </summary>
-    private static void StoreActivity(BsonDocument doc, string json)
+    private static byte[]? Compress(string text)
     {
-        if (json.Length <= CompressAbove)
-        {
-            doc[ActivityField] = json;
-            return;
-        }
-
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
-        if (BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 5, window: 22) && written < utf8.Length)
-        {
-            doc[CompressedActivityField] = buffer.AsSpan(0, written).ToArray();
-        }
-        else
-        {
-            doc[ActivityField] = json;
-        }
+        return BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 5, window: 22) && written < utf8.Length
+            ? buffer.AsSpan(0, written).ToArray()
+            : null;
     }
 
-    private static string ReadActivity(BsonDocument doc)
+    private static string Decompress(byte[] compressed)
     {
-        if (!doc.TryGetValue(CompressedActivityField, out var compressed))
-        {
-            return doc[ActivityField].AsString;
-        }
-
-        using var input = new MemoryStream(compressed.AsBinary);
+        using var input = new MemoryStream(compressed);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
         using var reader = new StreamReader(brotli, System.Text.Encoding.UTF8);
         return reader.ReadToEnd();
     }
 
-    private static TranscriptEntry FromDocument(BsonDocument doc) => new(
-        doc[ConversationKeyField].AsString,
-        new DateTimeOffset(doc[TimestampField].AsDateTime.ToUniversalTime()),
-        Enum.Parse<TranscriptDirection>(doc[DirectionField].AsString),
-        ActivityJson.Deserialize(ReadActivity(doc)),
-        // Entries recorded before cases existed have neither field.
-        doc.TryGetValue(CaseIdField, out var caseId) && caseId.IsNumber ? caseId.AsInt64 : 0,
-        doc.TryGetValue(SnapshotField, out var snapshot) && snapshot.IsString
-            ? JsonSerializer.Deserialize<TurnSnapshot>(snapshot.AsString, ActivityJson.Options)
-            : null);
+    private static (string Activity, string? Snapshot) ReadActivityAndSnapshot(BsonDocument doc)
+    {
+        if (doc.TryGetValue(CompressedTurnField, out var turn))
+        {
+            var text = Decompress(turn.AsBinary);
+            var separator = text.IndexOf(TurnSeparator, StringComparison.Ordinal);
+            return (text[..separator], text[(separator + 1)..]);
+        }
+
+        var activity = doc.TryGetValue(CompressedActivityField, out var compressed) ? Decompress(compressed.AsBinary) : doc[ActivityField].AsString;
+        return (activity, doc.TryGetValue(SnapshotField, out var snapshot) && snapshot.IsString ? snapshot.AsString : null);
+    }
+
+    private static TranscriptEntry FromDocument(BsonDocument doc)
+    {
+        var (activity, snapshot) = ReadActivityAndSnapshot(doc);
+        return new(
+            doc[ConversationKeyField].AsString,
+            new DateTimeOffset(doc[TimestampField].AsDateTime.ToUniversalTime()),
+            Enum.Parse<TranscriptDirection>(doc[DirectionField].AsString),
+            ActivityJson.Deserialize(activity),
+            // Entries recorded before cases existed have neither field.
+            doc.TryGetValue(CaseIdField, out var caseId) && caseId.IsNumber ? caseId.AsInt64 : 0,
+            snapshot is null ? null : JsonSerializer.Deserialize<TurnSnapshot>(snapshot, ActivityJson.Options));
+    }
 
     /// <summary>
     /// The case as JSON text (the mapper never reinterprets it), plus the fields queries filter on.
@@ -278,11 +354,10 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         [ConversationKeyField] = transcriptCase.ConversationKey,
         [PlaybookIdField] = transcriptCase.PlaybookId?.ToLowerInvariant() is { } playbook ? playbook : BsonValue.Null,
         [AgentIdField] = transcriptCase.AgentId is { } agent ? agent : BsonValue.Null,
-        [StartedAtField] = transcriptCase.StartedAt.UtcDateTime,
         [LastActivityAtField] = transcriptCase.LastActivityAt.UtcDateTime,
-        [CaseJsonField] = JsonSerializer.Serialize(transcriptCase, ActivityJson.Options),
+        [CaseJsonField] = JsonSerializer.Serialize(transcriptCase, CaseJsonOptions),
     };
 
     private static TranscriptCase FromCaseDocument(BsonDocument doc) =>
-        JsonSerializer.Deserialize<TranscriptCase>(doc[CaseJsonField].AsString, ActivityJson.Options)! with { Id = doc["_id"].AsInt64 };
+        JsonSerializer.Deserialize<TranscriptCase>(doc[CaseJsonField].AsString, CaseJsonOptions)! with { Id = doc["_id"].AsInt64 };
 }

@@ -12,12 +12,18 @@ namespace SupportBot.State;
 /// run (and before anything is delivered), together with the case the turn belongs to and where the
 /// dialog stood after it.
 /// </summary>
+/// <remarks>
+/// The inbound activity is redacted before the bot sees it, not only in the record: a card number typed
+/// as an answer would otherwise live on in the dialog state, the ticket note, the escalation summary
+/// and the lead's channel, none of which ever needs the full value.
+/// </remarks>
 public sealed class TranscriptMiddleware(ITranscriptStore store, SensitiveDataRedactor redactor, TimeProvider timeProvider) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
+        redactor.RedactInPlace(turnContext.Activity);
         await next(cancellationToken).ConfigureAwait(false);
 
         var activity = turnContext.Activity;
@@ -45,6 +51,13 @@ public sealed class TranscriptMiddleware(ITranscriptStore store, SensitiveDataRe
             {
                 await store.AppendAsync(entries, cancellationToken).ConfigureAwait(false);
                 return;
+            }
+
+            if (CaseTracker.WasReplaced(transcriptCase, activity, data.Dialogs))
+            {
+                // Rare (the agent switched playbooks), so the extra write costs nothing in practice.
+                await store.AppendTurnAsync(transcriptCase with { Status = CaseStatus.Cancelled }, [], cancellationToken).ConfigureAwait(false);
+                transcriptCase = CaseTracker.Start(activity, now);
             }
 
             var advanced = CaseTracker.Advance(

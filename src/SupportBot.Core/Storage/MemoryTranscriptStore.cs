@@ -1,8 +1,13 @@
+using SupportBot.Activities;
 using SupportBot.Transcripts;
 
 namespace SupportBot.Storage;
 
-/// <summary>In-memory transcripts for tests and for replaying transcripts offline.</summary>
+/// <summary>
+/// In-memory transcripts for tests and for replaying transcripts offline. Entries are copied in and out,
+/// as a database would, so a caller changing an activity after recording it (or after reading it back)
+/// never changes the record.
+/// </summary>
 public sealed class MemoryTranscriptStore : ITranscriptStore
 {
     private readonly object _gate = new();
@@ -13,9 +18,11 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        var copies = entries.Select(Copy).ToList();
         lock (_gate)
         {
-            _entries.AddRange(entries);
+            _entries.AddRange(copies);
         }
 
         return Task.CompletedTask;
@@ -25,12 +32,14 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     {
         ArgumentNullException.ThrowIfNull(transcriptCase);
         ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        var copies = entries.Select(Copy).ToList();
         lock (_gate)
         {
             var saved = transcriptCase.Id == 0 ? transcriptCase with { Id = ++_lastCaseId } : transcriptCase;
             _lastCaseId = Math.Max(_lastCaseId, saved.Id);
             _cases[saved.Id] = saved;
-            _entries.AddRange(entries.Select(e => e with { CaseId = saved.Id }));
+            _entries.AddRange(copies.Select(e => e with { CaseId = saved.Id }));
             return Task.FromResult(saved);
         }
     }
@@ -40,7 +49,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<TranscriptEntry>>(
-                _entries.Where(e => e.ConversationKey == conversationKey).ToList());
+                _entries.Where(e => e.ConversationKey == conversationKey).Select(Copy).ToList());
         }
     }
 
@@ -56,7 +65,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<TranscriptEntry>>(caseId == 0 ? [] : _entries.Where(e => e.CaseId == caseId).ToList());
+            return Task.FromResult<IReadOnlyList<TranscriptEntry>>(caseId == 0 ? [] : _entries.Where(e => e.CaseId == caseId).Select(Copy).ToList());
         }
     }
 
@@ -72,6 +81,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
 
     public Task DeleteAsync(string conversationKey, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             _entries.RemoveAll(e => e.ConversationKey == conversationKey);
@@ -86,6 +96,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
 
     public Task<bool> DeleteCaseAsync(long caseId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             _entries.RemoveAll(e => e.CaseId == caseId && caseId != 0);
@@ -95,6 +106,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
 
     public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var expired = _cases.Values.Where(c => c.LastActivityAt < cutoff).Select(c => c.Id).ToHashSet();
@@ -107,4 +119,10 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
             return Task.FromResult(expired.Count);
         }
     }
+
+    private static TranscriptEntry Copy(TranscriptEntry entry) => entry with
+    {
+        Activity = ActivityJson.Deserialize(ActivityJson.Serialize(entry.Activity)),
+        Snapshot = entry.Snapshot is { } snapshot ? snapshot with { Fields = (System.Text.Json.Nodes.JsonObject)snapshot.Fields.DeepClone() } : null,
+    };
 }

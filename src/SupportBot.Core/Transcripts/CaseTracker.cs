@@ -57,11 +57,32 @@ public static class CaseTracker
         }
 
         // Only the agent's message starts a case; installs and notices outside one are kept without a case.
-        if (activity.Type != ActivityTypes.Message)
+        return activity.Type == ActivityTypes.Message ? Start(activity, now) : null;
+    }
+
+    /// <summary>
+    /// Whether this turn replaced the case's playbook with another one (the agent named a different
+    /// playbook mid-way): the case then ends cancelled and the turn starts a new case, so a case's
+    /// outcome always comes from its own playbook.
+    /// </summary>
+    public static bool WasReplaced(TranscriptCase current, Activity activity, DialogState dialogsAfter)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(dialogsAfter);
+        if (current.PlaybookId is null || activity.Type != ActivityTypes.Message)
         {
-            return null;
+            return false;
         }
 
+        var running = RunningPlaybooks(dialogsAfter);
+        return running.Count > 0 && !running.Contains(current.PlaybookId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A new open case that begins with this activity.</summary>
+    public static TranscriptCase Start(Activity activity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
         return new TranscriptCase
         {
             ConversationKey = activity.ConversationKey,
@@ -105,7 +126,7 @@ public static class CaseTracker
         ArgumentNullException.ThrowIfNull(dialogsAfter);
 
         // The bottom-most playbook is the case's own; one pushed on top (an escalation) is part of it.
-        var running = dialogsAfter.Stack.Select(i => PlaybookDialog.PlaybookIdOf(i.Id)).OfType<string>().ToList();
+        var running = RunningPlaybooks(dialogsAfter);
         var playbook = current.PlaybookId ?? running.LastOrDefault() ?? completed?.Result.PlaybookId;
         var next = current with
         {
@@ -135,6 +156,10 @@ public static class CaseTracker
             Disposition = new DispositionDecision(result.SuggestedDisposition, result.SuggestionConfidence, result.ChosenDisposition),
         };
     }
+
+    /// <summary>The playbooks on the dialog stack, top first.</summary>
+    private static List<string> RunningPlaybooks(DialogState dialogs) =>
+        dialogs.Stack.Select(i => PlaybookDialog.PlaybookIdOf(i.Id)).OfType<string>().ToList();
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

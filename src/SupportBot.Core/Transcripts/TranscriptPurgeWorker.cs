@@ -16,12 +16,15 @@ public sealed partial class TranscriptPurgeWorker(
     public async Task<int> PurgeOnceAsync(CancellationToken cancellationToken)
     {
         var retention = options.CurrentValue.TranscriptRetention;
-        if (retention <= TimeSpan.Zero)
+        var now = timeProvider.GetUtcNow();
+
+        // Zero keeps transcripts forever; so does a retention longer than the calendar goes back.
+        if (retention <= TimeSpan.Zero || retention >= now - DateTimeOffset.MinValue)
         {
             return 0;
         }
 
-        var cutoff = timeProvider.GetUtcNow() - retention;
+        var cutoff = now - retention;
         var removed = await store.PurgeAsync(cutoff, cancellationToken).ConfigureAwait(false);
         if (removed > 0)
         {
@@ -33,25 +36,38 @@ public sealed partial class TranscriptPurgeWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Created before the first pass, so passes start every interval however long each one takes.
+        using var timer = new PeriodicTimer(options.CurrentValue.PurgeInterval, timeProvider);
+        do
         {
             try
             {
                 await PurgeOnceAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong (the disk, a timeout), the next interval tries again; the host stays up.
                 LogPurgeFailed(logger, ex);
             }
 
-            try
+            var interval = options.CurrentValue.PurgeInterval;
+            if (timer.Period != interval)
             {
-                await Task.Delay(options.CurrentValue.PurgeInterval, timeProvider, stoppingToken).ConfigureAwait(false);
+                timer.Period = interval;
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        while (await NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

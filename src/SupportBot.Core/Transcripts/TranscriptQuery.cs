@@ -41,8 +41,9 @@ public sealed record TranscriptQuery
 
     public int EffectiveLimit => Math.Clamp(Limit, 1, MaxLimit);
 
+    // Only a status's exact name counts as a status: Enum.TryParse would also take "1" or "open,completed".
     private static bool MatchesOutcome(TranscriptCase @case, string outcome) =>
-        Enum.TryParse<CaseStatus>(outcome, ignoreCase: true, out var status) && !int.TryParse(outcome, out _)
-            ? @case.Status == status
+        Enum.GetNames<CaseStatus>().Any(name => string.Equals(name, outcome, StringComparison.OrdinalIgnoreCase))
+            ? string.Equals(@case.Status.ToString(), outcome, StringComparison.OrdinalIgnoreCase)
             : string.Equals(@case.OutcomeId, outcome, StringComparison.OrdinalIgnoreCase);
 }

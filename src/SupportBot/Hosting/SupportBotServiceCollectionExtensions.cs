@@ -47,6 +47,7 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
 
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
         services.AddSingleton<TranscriptAccess>();
 
         // Drills: quiz and role-play for trainees, scores kept in IStorage.
