@@ -110,10 +110,16 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
                 caseDocument.Remove("_id");
                 caseId = _cases.Insert(caseDocument).AsInt64;
             }
-            else
+            else if (_cases.Update(caseDocument))
             {
                 caseId = transcriptCase.Id;
-                _cases.Upsert(caseDocument);
+            }
+            else
+            {
+                // Deleted or purged while still open in its conversation: what follows is a new case,
+                // not the old one brought back under its id.
+                caseDocument.Remove("_id");
+                caseId = _cases.Insert(caseDocument).AsInt64;
             }
 
             foreach (var entry in entryDocuments)

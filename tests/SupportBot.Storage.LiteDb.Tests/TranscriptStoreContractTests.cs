@@ -69,15 +69,17 @@ public abstract class TranscriptStoreContractTests
     }
 
     [Fact]
-    public async Task AppendTurn_AfterACaseSavedWithAnExplicitId_NeverReusesThatId()
+    public async Task AppendTurn_ForACaseDeletedWhileStillOpen_StartsANewCaseRatherThanRestoringTheOldOne()
     {
         var store = CreateStore();
-        await store.AppendTurnAsync(NewCase("a") with { Id = 40 }, [In("a", "restored")], None);
+        var opened = await store.AppendTurnAsync(NewCase("a"), [In("a", "before the delete")], None);
+        await store.DeleteCaseAsync(opened.Id, None);
 
-        var next = await store.AppendTurnAsync(NewCase("b"), [In("b", "new")], None);
+        var next = await store.AppendTurnAsync(opened with { Turns = 2 }, [In("a", "after the delete")], None);
 
-        Assert.True(next.Id > 40, $"a new case got id {next.Id}, at or below an existing one");
-        Assert.Equal("a", (await store.GetCaseAsync(40, None))!.ConversationKey);
+        Assert.NotEqual(opened.Id, next.Id);
+        Assert.Null(await store.GetCaseAsync(opened.Id, None));
+        Assert.Equal("after the delete", Assert.Single(await store.GetCaseEntriesAsync(next.Id, None)).Activity.Text);
     }
 
     [Fact]

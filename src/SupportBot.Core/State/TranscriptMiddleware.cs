@@ -30,7 +30,9 @@ public sealed class TranscriptMiddleware(ITranscriptStore store, SensitiveDataRe
         var key = activity.ConversationKey;
         var now = timeProvider.GetUtcNow();
         var data = turnContext.TurnState.Get<ConversationStateEntry>()?.Data;
-        var transcriptCase = data is null ? null : CaseTracker.CaseFor(data, activity, now);
+        // Trainer and drill commands are recorded, but are not part of the agent's work on a case.
+        var outsideCase = turnContext.TurnState.Get<TurnOutsideCase>() is not null;
+        var transcriptCase = data is null || outsideCase ? null : CaseTracker.CaseFor(data, activity, now);
         TurnSnapshot? snapshot = null;
         if (data is not null && activity.Type == ActivityTypes.Message)
         {

@@ -31,7 +31,8 @@ public interface ITranscriptStore
 
     /// <summary>
     /// Saves the case's summary and appends the turn's entries to it, in one atomic write. A case with
-    /// id 0 is new and gets an id; the saved case (with its id) is returned.
+    /// id 0 is new and gets an id, and so does one whose id is no longer stored (deleted or purged while
+    /// still open in its conversation); the saved case (with its id) is returned.
     /// </summary>
     Task<TranscriptCase> AppendTurnAsync(TranscriptCase transcriptCase, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken);
 

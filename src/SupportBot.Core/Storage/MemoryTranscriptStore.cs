@@ -36,7 +36,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         var copies = entries.Select(Copy).ToList();
         lock (_gate)
         {
-            var saved = transcriptCase.Id == 0 ? transcriptCase with { Id = ++_lastCaseId } : transcriptCase;
+            var saved = transcriptCase.Id == 0 || !_cases.ContainsKey(transcriptCase.Id) ? transcriptCase with { Id = ++_lastCaseId } : transcriptCase;
             _lastCaseId = Math.Max(_lastCaseId, saved.Id);
             _cases[saved.Id] = saved;
             _entries.AddRange(copies.Select(e => e with { CaseId = saved.Id }));

@@ -73,7 +73,7 @@ public sealed class TranscriptsHostClientTests
     {
         await using var data = new HostData(Link, new FakeHost(HttpStatusCode.Unauthorized, """{"error": "Say who you are."}"""));
 
-        var error = await Assert.ThrowsAsync<CliException>(() => data.ExportAsync(1, Transcripts.Files.TranscriptFormat.Markdown, default));
+        var error = await Assert.ThrowsAsync<CliException>(() => data.ExportAsync(1, global::SupportBot.Transcripts.Files.TranscriptFormat.Markdown, default));
 
         Assert.StartsWith("The host at http://127.0.0.1:5999 refused the admin token from its link file", error.Message, StringComparison.Ordinal);
     }

@@ -23,6 +23,10 @@ public sealed class SupportBotFactory : WebApplicationFactory<SupportBot.Host.Pr
         builder.UseSetting("Dialogs:Path", RepositoryPaths.Dialogs);
         builder.UseSetting("Knowledge:Path", RepositoryPaths.Knowledge);
         builder.UseSetting("Knowledge:DispositionsPath", RepositoryPaths.Dispositions);
+
+        // Tests seed cases on fixed dates long past; the purge job must not race them away.
+        // Tests of retention set their own.
+        builder.UseSetting("Training:TranscriptRetention", "00:00:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

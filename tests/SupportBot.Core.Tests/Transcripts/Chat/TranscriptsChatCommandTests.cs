@@ -23,6 +23,18 @@ public class TranscriptsChatCommandTests
     }
 
     [Fact]
+    public async Task Trainer_commands_are_recorded_outside_any_case()
+    {
+        await _chat.AskAsync(Trainer, "transcripts");
+        await _chat.AskAsync(Trainer, "transcripts escalated");
+
+        Assert.Empty(await _harness.Transcripts.FindCasesAsync(new TranscriptQuery(), default));
+        var recorded = await _harness.Transcripts.GetAsync("test/chat-" + Trainer, default);
+        Assert.Equal(4, recorded.Count);
+        Assert.All(recorded, e => Assert.Equal(0, e.CaseId));
+    }
+
+    [Fact]
     public async Task Transcripts_lists_every_agents_cases_newest_first_for_a_trainer()
     {
         var (battery, camera) = await TwoCasesAsync();
