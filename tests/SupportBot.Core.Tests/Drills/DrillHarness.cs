@@ -49,25 +49,8 @@ internal sealed class DrillHarness
             Scores,
             Access,
             options);
-        var bot = new TriageBot(
-            DialogSetFactory.Create(catalog),
-            catalog,
-            new PlaybookIntentRecognizer(catalog),
-            new Bm25KnowledgeBase(entries),
-            Options.Create(new TriageOptions()),
-            Time,
-            NullLogger<TriageBot>.Instance,
-            commands: [command]);
-        var pipeline = new TurnPipeline(
-            new InProcessConversationGate(),
-            [
-                new ConversationStateMiddleware(Storage),
-                new DeduplicationMiddleware(NullLogger<DeduplicationMiddleware>.Instance),
-                new TranscriptMiddleware(Transcripts, new SensitiveDataRedactor(), Time),
-            ],
-            bot,
-            Time,
-            NullLogger<TurnPipeline>.Instance);
+        var bot = BotHarness.CreateBot(catalog, entries, Time, commands: [command]);
+        var pipeline = BotHarness.CreatePipeline(Storage, Transcripts, Time, bot);
         Adapter = new TestAdapter(pipeline);
     }
 

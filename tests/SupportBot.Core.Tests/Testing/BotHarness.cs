@@ -20,14 +20,11 @@ internal sealed class BotHarness
     {
         Catalog = catalog;
         Storage = storage ?? new MemoryStorage();
-        var bot = new TriageBot(
-            DialogSetFactory.Create(catalog, dispositions is null ? null : new DispositionAdvisor(dispositions)),
+        var bot = CreateBot(
             catalog,
-            new PlaybookIntentRecognizer(catalog),
-            new Bm25KnowledgeBase(knowledge ?? []),
-            Options.Create(new TriageOptions()),
+            knowledge ?? [],
             Time,
-            NullLogger<TriageBot>.Instance,
+            dispositions is null ? null : new DispositionAdvisor(dispositions),
             new EscalationService(Escalations, Options.Create(new EscalationOptions
             {
                 Routes = new(StringComparer.Ordinal)
@@ -36,20 +33,41 @@ internal sealed class BotHarness
                     ["tier2-engineering"] = new RouteOptions { Destinations = ["local"], Chain = [new() { Member = "engineer-1", Timeout = TimeSpan.FromMinutes(3) }] },
                 },
             }), Time, NullLogger<EscalationService>.Instance));
-        var pipeline = new TurnPipeline(
-            new InProcessConversationGate(),
-            [
-                new ConversationStateMiddleware(Storage),
-                new DeduplicationMiddleware(NullLogger<DeduplicationMiddleware>.Instance),
-                new TranscriptMiddleware(Transcripts, new SensitiveDataRedactor(), Time),
-            ],
-            bot,
-            Time,
-            NullLogger<TurnPipeline>.Instance);
+        var pipeline = CreatePipeline(Storage, Transcripts, Time, bot);
         Adapter = new TestAdapter(pipeline);
     }
 
     public PlaybookCatalog Catalog { get; }
+
+    /// <summary>The bot the host runs, with in-memory collaborators; <paramref name="commands"/> as the host registers them.</summary>
+    public static TriageBot CreateBot(
+        PlaybookCatalog catalog,
+        IEnumerable<KnowledgeEntry> knowledge,
+        TimeProvider time,
+        DispositionAdvisor? dispositions = null,
+        EscalationService? escalations = null,
+        IEnumerable<IChatCommand>? commands = null) => new(
+            DialogSetFactory.Create(catalog, dispositions),
+            catalog,
+            new PlaybookIntentRecognizer(catalog),
+            new Bm25KnowledgeBase(knowledge),
+            Options.Create(new TriageOptions()),
+            time,
+            NullLogger<TriageBot>.Instance,
+            escalations,
+            commands);
+
+    /// <summary>The host's middleware onion (state, de-duplication, transcript) around <paramref name="bot"/>.</summary>
+    public static TurnPipeline CreatePipeline(IStorage storage, ITranscriptStore transcripts, TimeProvider time, IBot bot) => new(
+        new InProcessConversationGate(),
+        [
+            new ConversationStateMiddleware(storage),
+            new DeduplicationMiddleware(NullLogger<DeduplicationMiddleware>.Instance),
+            new TranscriptMiddleware(transcripts, new SensitiveDataRedactor(), time),
+        ],
+        bot,
+        time,
+        NullLogger<TurnPipeline>.Instance);
 
     public IStorage Storage { get; }
 

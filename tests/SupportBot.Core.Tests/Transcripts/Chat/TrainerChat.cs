@@ -27,29 +27,16 @@ internal sealed class TrainerChat
         Replays = replays ?? new RecordingReplayQueue();
         Access = new TranscriptAccess(new FixedOptionsMonitor<TrainingOptions>(new TrainingOptions { Trainers = [.. trainers] }));
         var catalog = harness.Catalog;
-        var bot = new TriageBot(
-            DialogSetFactory.Create(catalog),
+        var bot = BotHarness.CreateBot(
             catalog,
-            new PlaybookIntentRecognizer(catalog),
-            new Bm25KnowledgeBase([]),
-            Options.Create(new TriageOptions()),
+            [],
             harness.Time,
-            NullLogger<TriageBot>.Instance,
             commands:
             [
                 new TranscriptsChatCommand(harness.Transcripts, catalog, Access, harness.Time),
                 new ReplayChatCommand(harness.Transcripts, catalog, Access, Replays),
             ]);
-        var pipeline = new TurnPipeline(
-            new InProcessConversationGate(),
-            [
-                new ConversationStateMiddleware(harness.Storage),
-                new DeduplicationMiddleware(NullLogger<DeduplicationMiddleware>.Instance),
-                new TranscriptMiddleware(harness.Transcripts, new SensitiveDataRedactor(), harness.Time),
-            ],
-            bot,
-            harness.Time,
-            NullLogger<TurnPipeline>.Instance);
+        var pipeline = BotHarness.CreatePipeline(harness.Storage, harness.Transcripts, harness.Time, bot);
         _adapter = new TestAdapter(pipeline);
     }
 
