@@ -42,7 +42,8 @@ public sealed class TranscriptMiddleware(ITranscriptStore store, SensitiveDataRe
 
         var entries = new List<TranscriptEntry>(turnContext.Replies.Count + 1)
         {
-            new(key, activity.Timestamp ?? now, TranscriptDirection.Inbound, redactor.Redact(activity), Snapshot: snapshot),
+            // Already redacted in place before the bot ran.
+            new(key, activity.Timestamp ?? now, TranscriptDirection.Inbound, activity, Snapshot: snapshot),
         };
         entries.AddRange(turnContext.Replies.Select(r =>
             new TranscriptEntry(key, r.Timestamp ?? now, TranscriptDirection.Outbound, redactor.Redact(r))));
