@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SupportBot.Tests.Channels.Slack;
 using SupportBot.Tests.Infrastructure;
 
@@ -12,35 +9,15 @@ namespace SupportBot.Tests.Channels.Replay;
 /// <summary><c>replay N</c> on Slack through the real host's <c>/slack/events</c>, posted at a fake Slack Web API.</summary>
 public sealed class SlackReplayTests : IAsyncLifetime
 {
-    private const string Secret = "test-signing-secret-not-real";
     private const string BotUserId = "UBOT0001";
     private const string Trainer = "U0TRAINER1";
 
-    private readonly SupportBotFactory _factory = new();
-    private FakeSlackApi _slack = null!;
-    private WebApplicationFactory<SupportBot.Host.Program> _host = null!;
-    private HttpClient _client = null!;
+    private SlackTestHost _slackHost = null!;
     private int _events;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _host = _factory
-            .With("Slack:SigningSecret", Secret)
-            .With("Slack:BotToken", "xoxb-test-not-real")
-            .With("Slack:ApiBaseUrl", _slack.Url)
-            .With("Training:Trainers:0", Trainer)
-            .With("Training:ReplayInterval", "00:00:00");
-        _client = _host.CreateClient();
-    }
+    public async Task InitializeAsync() => _slackHost = await SlackTestHost.StartAsync(new SupportBotFactory().With("Training:Trainers:0", Trainer).With("Training:ReplayInterval", "00:00:00"));
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _slackHost.DisposeAsync();
 
     private async Task SendEventAsync(JsonObject e)
     {
@@ -54,12 +31,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
             ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0TEAM001", ["user_id"] = BotUserId, ["is_bot"] = true }),
             ["event"] = e,
         }.ToJsonString();
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", signature);
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _slackHost.PostSignedAsync("/slack/events", body, "application/json")).StatusCode);
     }
 
     private static string Text(JsonObject post) => post["text"]!.GetValue<string>();
@@ -67,7 +39,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
     [Fact]
     public async Task Replay_asked_in_a_channel_posts_the_header_then_each_turn_under_the_headers_thread_ts()
     {
-        var recorded = await ReplayCases.SaveAsync(_host.Services, "U0AGENT01", turns: 3);
+        var recorded = await ReplayCases.SaveAsync(_slackHost.Host.Services, "U0AGENT01", turns: 3);
         const string mentionTs = "1700000200.000100";
 
         await SendEventAsync(new JsonObject
@@ -80,7 +52,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
             ["event_ts"] = mentionTs,
         });
 
-        var posts = await _slack.WaitForPostsAsync("C0TRAINING", count: 4);
+        var posts = await _slackHost.Slack.WaitForPostsAsync("C0TRAINING", count: 4);
         Assert.Equal(4, posts.Count);
         Assert.StartsWith($"**Replay of case #{recorded.Id}**", Text(posts[0]));
         Assert.All(posts, p => Assert.Equal(mentionTs, p["thread_ts"]?.GetValue<string>()));
@@ -95,7 +67,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
     [Fact]
     public async Task Replay_asked_in_a_direct_message_posts_the_turns_in_sequence_outside_any_thread()
     {
-        var recorded = await ReplayCases.SaveAsync(_host.Services, "U0AGENT01", turns: 2);
+        var recorded = await ReplayCases.SaveAsync(_slackHost.Host.Services, "U0AGENT01", turns: 2);
 
         await SendEventAsync(new JsonObject
         {
@@ -108,7 +80,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
             ["event_ts"] = "1700000300.000100",
         });
 
-        var posts = await _slack.WaitForPostsAsync("D0TRAINER1", count: 3);
+        var posts = await _slackHost.Slack.WaitForPostsAsync("D0TRAINER1", count: 3);
         Assert.StartsWith($"**Replay of case #{recorded.Id}**", Text(posts[0]));
         Assert.StartsWith("**Turn 1 of 2**", Text(posts[1]));
         Assert.StartsWith("**Turn 2 of 2**", Text(posts[2]));
@@ -118,7 +90,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
     [Fact]
     public async Task An_agent_asking_to_replay_someone_elses_case_is_refused()
     {
-        var recorded = await ReplayCases.SaveAsync(_host.Services, "U0AGENT01", turns: 2);
+        var recorded = await ReplayCases.SaveAsync(_slackHost.Host.Services, "U0AGENT01", turns: 2);
 
         await SendEventAsync(new JsonObject
         {
@@ -131,7 +103,7 @@ public sealed class SlackReplayTests : IAsyncLifetime
             ["event_ts"] = "1700000400.000100",
         });
 
-        var post = Assert.Single(await _slack.WaitForPostsAsync("D0AGENT002"));
+        var post = Assert.Single(await _slackHost.Slack.WaitForPostsAsync("D0AGENT002"));
         Assert.StartsWith($"Sorry, case #{recorded.Id} is another agent's", Text(post));
     }
 }

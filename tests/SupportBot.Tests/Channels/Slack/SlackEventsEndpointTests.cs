@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using SupportBot.Tests.Infrastructure;
 
 namespace SupportBot.Tests.Channels.Slack;
@@ -12,49 +10,23 @@ namespace SupportBot.Tests.Channels.Slack;
 /// <summary>Slack traffic through the real host's <c>/slack/events</c>, answered at a fake Slack Web API.</summary>
 public sealed class SlackEventsEndpointTests : IAsyncLifetime
 {
-    private const string Secret = "test-signing-secret-not-real";
     private const string BotUserId = "UBOT0001";
 
-    private readonly SupportBotFactory _factory = new();
-    private FakeSlackApi _slack = null!;
-    private WebApplicationFactory<SupportBot.Host.Program> _host = null!;
-    private HttpClient _client = null!;
+    private SlackTestHost _slackHost = null!;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _host = _factory
-            .With("Slack:SigningSecret", Secret)
-            .With("Slack:BotToken", "xoxb-test-not-real")
-            .With("Slack:ApiBaseUrl", _slack.Url);
-        _client = _host.CreateClient();
-    }
+    public async Task InitializeAsync() => _slackHost = await SlackTestHost.StartAsync(new SupportBotFactory());
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _slackHost.DisposeAsync();
 
-    private static string Sign(string timestamp, string body) =>
-        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
-
-    private Task<HttpResponseMessage> PostAsync(string body, string? signature = null, int? retryNum = null)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", signature ?? Sign(timestamp, body));
-        if (retryNum is { } n)
+    private Task<HttpResponseMessage> PostAsync(string body, string? signature = null, int? retryNum = null) =>
+        _slackHost.PostSignedAsync("/slack/events", body, "application/json", signature, request =>
         {
-            request.Headers.Add("X-Slack-Retry-Num", n.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
-        }
-
-        return _client.SendAsync(request);
-    }
+            if (retryNum is { } n)
+            {
+                request.Headers.Add("X-Slack-Retry-Num", n.ToString(CultureInfo.InvariantCulture));
+                request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+            }
+        });
 
     private static string DirectMessage(string eventId, string channel, string ts, string text, string? botId = null)
     {
@@ -109,7 +81,7 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Missing_headers_are_401()
     {
-        var response = await _client.PostAsync("/slack/events", new StringContent("""{"type":"url_verification","challenge":"c"}""", Encoding.UTF8, "application/json"));
+        var response = await _slackHost.Client.PostAsync("/slack/events", new StringContent("""{"type":"url_verification","challenge":"c"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -123,11 +95,11 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"ack took {watch.Elapsed}");
 
-        var posts = await _slack.WaitForPostsAsync("D0DM00001");
+        var posts = await _slackHost.Slack.WaitForPostsAsync("D0DM00001");
         var post = posts[0];
         Assert.False(string.IsNullOrWhiteSpace(post["text"]?.GetValue<string>()));
         Assert.Null(post["thread_ts"]); // a top-level DM is answered in place
-        var raw = _slack.Posts.First(p => p.Body["channel"]?.GetValue<string>() == "D0DM00001");
+        var raw = _slackHost.Slack.Posts.First(p => p.Body["channel"]?.GetValue<string>() == "D0DM00001");
         Assert.Equal("Bearer xoxb-test-not-real", raw.Authorization);
         Assert.StartsWith("application/json", raw.ContentType, StringComparison.Ordinal);
     }
@@ -141,14 +113,14 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         // The same message under a new event id (app_mention + message.*, or Slack re-sending it).
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(DirectMessage("Ev0DUP0002", "D0DUP0001", "1700000002.000100", "Hello"))).StatusCode);
 
-        await _slack.WaitForPostsAsync("D0DUP0001");
+        await _slackHost.Slack.WaitForPostsAsync("D0DUP0001");
         // A later event in another conversation has been answered, so any duplicate turn would have had its chance.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(DirectMessage("Ev0SENT001", "D0SENT001", "1700000003.000100", "Hello"))).StatusCode);
-        await _slack.WaitForPostsAsync("D0SENT001");
+        await _slackHost.Slack.WaitForPostsAsync("D0SENT001");
         await Task.Delay(300);
 
         // The same text in a fresh conversation gives the number of posts one turn makes.
-        Assert.Equal(_slack.PostsTo("D0SENT001").Count, _slack.PostsTo("D0DUP0001").Count);
+        Assert.Equal(_slackHost.Slack.PostsTo("D0SENT001").Count, _slackHost.Slack.PostsTo("D0DUP0001").Count);
     }
 
     [Fact]
@@ -160,10 +132,10 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(edit.ToJsonString())).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(DirectMessage("Ev0SENT002", "D0SENT002", "1700000005.000100", "Hello"))).StatusCode);
-        await _slack.WaitForPostsAsync("D0SENT002");
+        await _slackHost.Slack.WaitForPostsAsync("D0SENT002");
         await Task.Delay(300);
 
-        Assert.Empty(_slack.PostsTo("D0BOT0001"));
+        Assert.Empty(_slackHost.Slack.PostsTo("D0BOT0001"));
     }
 
     [Fact]
@@ -180,7 +152,7 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         };
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Callback("Ev0MENT001", e))).StatusCode);
 
-        var post = (await _slack.WaitForPostsAsync("C0CHAN0001"))[0];
+        var post = (await _slackHost.Slack.WaitForPostsAsync("C0CHAN0001"))[0];
         Assert.Equal("1700000006.000100", post["thread_ts"]!.GetValue<string>());
     }
 
@@ -210,16 +182,16 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
             ["text"] = $"<@{BotUserId}> cx says a camera is missing from the box, order 100-2000-3000",
             ["ts"] = thread,
         }));
-        await _slack.WaitForPostsAsync(channel, 3);
+        await _slackHost.Slack.WaitForPostsAsync(channel, 3);
 
         foreach (var text in new[] { "3", "2", "one Reveal Ultra", "yes", "account holder", "send the missing camera" })
         {
-            var before = _slack.PostsTo(channel).Count;
+            var before = _slackHost.Slack.PostsTo(channel).Count;
             Assert.Equal(HttpStatusCode.OK, (await Reply(text)).StatusCode);
-            await _slack.WaitForPostsAsync(channel, before + 1);
+            await _slackHost.Slack.WaitForPostsAsync(channel, before + 1);
         }
 
-        var posts = _slack.PostsTo(channel);
+        var posts = _slackHost.Slack.PostsTo(channel);
         Assert.All(posts, p => Assert.Equal(thread, p["thread_ts"]!.GetValue<string>()));
         Assert.Contains(posts, p => p["text"]!.GetValue<string>().Contains("Ticket note", StringComparison.Ordinal));
     }
@@ -239,8 +211,8 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
         }));
         await PostAsync(DirectMessage("Ev0OTHER002", "D0PROBE002", "1700000300.000300", "help"));
 
-        await _slack.WaitForPostsAsync("D0PROBE002");
-        Assert.Empty(_slack.PostsTo("C0CHAN0010"));
+        await _slackHost.Slack.WaitForPostsAsync("D0PROBE002");
+        Assert.Empty(_slackHost.Slack.PostsTo("C0CHAN0010"));
     }
 }
 

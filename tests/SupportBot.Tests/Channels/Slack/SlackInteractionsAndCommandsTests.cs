@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Escalations;
 using SupportBot.Host.Channels.Slack;
@@ -15,46 +12,19 @@ namespace SupportBot.Tests.Channels.Slack;
 /// <summary>Button clicks (<c>/slack/interactions</c>) and slash commands (<c>/slack/commands</c>) through the real host.</summary>
 public sealed class SlackInteractionsAndCommandsTests : IAsyncLifetime
 {
-    private const string Secret = "test-signing-secret-not-real";
 
-    private readonly SupportBotFactory _factory = new();
-    private FakeSlackApi _slack = null!;
-    private WebApplicationFactory<SupportBot.Host.Program> _host = null!;
-    private HttpClient _client = null!;
+    private SlackTestHost _slackHost = null!;
     private int _nextAction;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        _host = _factory
-            .With("Slack:SigningSecret", Secret)
-            .With("Slack:BotToken", "xoxb-test-not-real")
-            .With("Slack:ApiBaseUrl", _slack.Url);
-        _client = _host.CreateClient();
-    }
+    public async Task InitializeAsync() => _slackHost = await SlackTestHost.StartAsync(new SupportBotFactory());
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _factory.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
-    private static string Sign(string timestamp, string body) =>
-        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+    public async Task DisposeAsync() => await _slackHost.DisposeAsync();
 
     private static string Form(params (string Key, string Value)[] fields) =>
         string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 
-    private Task<HttpResponseMessage> PostSignedAsync(string path, string body, string? signature = null, string contentType = "application/x-www-form-urlencoded")
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", signature ?? Sign(timestamp, body));
-        return _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostSignedAsync(string path, string body, string? signature = null, string contentType = "application/x-www-form-urlencoded") =>
+        _slackHost.PostSignedAsync(path, body, contentType, signature);
 
     private Task<HttpResponseMessage> EventAsync(string eventId, string channel, string ts, string text) =>
         PostSignedAsync("/slack/events", new JsonObject
@@ -128,7 +98,7 @@ public sealed class SlackInteractionsAndCommandsTests : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (true)
         {
-            var match = _slack.PostsTo(channel).FirstOrDefault(p => Text(p).Contains(words, StringComparison.OrdinalIgnoreCase));
+            var match = _slackHost.Slack.PostsTo(channel).FirstOrDefault(p => Text(p).Contains(words, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
             {
                 return match;
@@ -136,7 +106,7 @@ public sealed class SlackInteractionsAndCommandsTests : IAsyncLifetime
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No post to {channel} contains \"{words}\"; posts: {string.Join(" | ", _slack.PostsTo(channel).Select(Text))}");
+                throw new TimeoutException($"No post to {channel} contains \"{words}\"; posts: {string.Join(" | ", _slackHost.Slack.PostsTo(channel).Select(Text))}");
             }
 
             await Task.Delay(25);
@@ -144,7 +114,7 @@ public sealed class SlackInteractionsAndCommandsTests : IAsyncLifetime
     }
 
     private async Task<long> CreateEscalationAsync() =>
-        (await _host.Services.GetRequiredService<EscalationService>().CreateAsync(new EscalationRequest(
+        (await _slackHost.Host.Services.GetRequiredService<EscalationService>().CreateAsync(new EscalationRequest(
             "chargeback-threat", "Chargeback threat", "escalation-lead", "high", null, "Customer threatened a chargeback",
             [], [], "Customer: Account holder", null, [], new ConversationReference("slack", "D0AGENT99", null, "U0AGENT01", "Agent")), default)).Id;
 
@@ -201,7 +171,7 @@ public sealed class SlackInteractionsAndCommandsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var post = await WaitForPostContainingAsync("C0LEADS001", "Sorry, only members");
         Assert.Equal("1700000200.000100", post["thread_ts"]!.GetValue<string>());
-        Assert.Equal(EscalationStatus.Open, (await _host.Services.GetRequiredService<EscalationService>().GetAsync(id, default))!.Status);
+        Assert.Equal(EscalationStatus.Open, (await _slackHost.Host.Services.GetRequiredService<EscalationService>().GetAsync(id, default))!.Status);
     }
 
     [Fact]
@@ -213,7 +183,7 @@ public sealed class SlackInteractionsAndCommandsTests : IAsyncLifetime
 
         var post = await WaitForPostContainingAsync("D0LEAD0001", $"Escalation #{id}");
         Assert.Null(post["thread_ts"]);
-        Assert.Equal(EscalationStatus.Acknowledged, (await _host.Services.GetRequiredService<EscalationService>().GetAsync(id, default))!.Status);
+        Assert.Equal(EscalationStatus.Acknowledged, (await _slackHost.Host.Services.GetRequiredService<EscalationService>().GetAsync(id, default))!.Status);
     }
 
     [Fact]
