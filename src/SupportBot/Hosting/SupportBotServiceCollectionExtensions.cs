@@ -33,8 +33,11 @@ public static class SupportBotServiceCollectionExtensions
         services.AddSingleton(sp => PlaybookCatalog.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path)));
         services.AddSingleton(sp => DispositionCatalog.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DispositionsPath)));
         services.AddSingleton<DispositionAdvisor>();
+        // The knowledge seeds are read once: answers and the quiz bank share them.
+        services.AddSingleton<IReadOnlyList<KnowledgeEntry>>(sp =>
+            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path)));
         services.AddSingleton<IKnowledgeBase>(sp => new Bm25KnowledgeBase(
-            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path))
+            sp.GetRequiredService<IReadOnlyList<KnowledgeEntry>>()
                 .Concat(sp.GetRequiredService<DispositionCatalog>().AsKnowledge())));
         services.AddSingleton(sp => DialogSetFactory.Create(sp.GetRequiredService<PlaybookCatalog>(), sp.GetRequiredService<DispositionAdvisor>()));
         services.AddSingleton<IIntentRecognizer, PlaybookIntentRecognizer>();
@@ -53,7 +56,7 @@ public static class SupportBotServiceCollectionExtensions
         // Drills: quiz and role-play for trainees, scores kept in IStorage.
         services.AddOptions<SupportBot.Drills.DrillOptions>().Bind(configuration.GetSection(SupportBot.Drills.DrillOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new SupportBot.Drills.QuizBank(
-            KnowledgeLoader.Load(ContentPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path)),
+            sp.GetRequiredService<IReadOnlyList<KnowledgeEntry>>(),
             sp.GetRequiredService<IOptions<SupportBot.Drills.DrillOptions>>().Value.MaxAnswerWords));
         services.AddSingleton(_ => new SupportBot.Drills.QuizPicker(Random.Shared));
         services.AddSingleton<SupportBot.Drills.DrillScoreStore>();
